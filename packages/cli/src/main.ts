@@ -1,0 +1,58 @@
+/**
+ * The `macaron` command. Exit codes: 0 success, 1 problems found (invalid configuration, broken
+ * chain, scan violations), 2 usage errors.
+ */
+import { MacaronError } from "@macaron/core";
+import { Command, CommanderError } from "commander";
+import { validateCommand } from "./commands/validate.ts";
+import { exitCodeOf } from "./errors.ts";
+import { type Output, processOutput } from "./output.ts";
+
+const VERSION = "0.1.0";
+
+function program(output: Output, setExitCode: (code: number) => void): Command {
+  const root = new Command("macaron")
+    .description("Macaron: consent management that keeps a site's cookie promises and proves it.")
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => output.out(text.trimEnd()),
+      writeErr: (text) => output.err(text.trimEnd()),
+    })
+    .showHelpAfterError("(run with --help for usage)");
+
+  root
+    .command("validate")
+    .description("check macaron.config.json: every error with its path, exit 1 if any")
+    .option("-c, --config <file>", "configuration file (default: macaron.config.json, or MACARON_CONFIG)")
+    .action(async (options: { config?: string }) => setExitCode(await validateCommand(options, output)));
+
+  return root;
+}
+
+/** Runs the command line `argv` (without `node macaron`) and returns the exit code. */
+export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
+  let exitCode = 0;
+  const command = program(output, (code) => {
+    exitCode = code;
+  });
+  if (argv.length === 0) {
+    command.outputHelp();
+    return 2;
+  }
+  try {
+    await command.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version "fail" with exit code 0 by design.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof MacaronError) {
+      output.err(`error ${error.code}: ${error.message}`);
+      output.err(`  hint: ${error.hint}`);
+      return exitCodeOf(error.code);
+    }
+    throw error;
+  }
+}

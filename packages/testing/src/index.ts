@@ -1,0 +1,3 @@
+/** @macaron/testing: tooling shared by the tests and benchmarks of every package (private). */
+export { CHROMIUM_FLAGS, chromiumPath, launchChromium, launchChromiumProfile } from "./chromium.ts";
+export { type LocalServer, listenLocally } from "./http.ts";
