@@ -35,6 +35,9 @@ function localizedTexts(config: MacaronConfig): [PathSegment[], LocalizedText][]
   const texts: [PathSegment[], LocalizedText][] = [];
   if (config.site.controller.legalForm)
     texts.push([["site", "controller", "legalForm"], config.site.controller.legalForm]);
+  config.collectedData?.forEach((item, index) => {
+    texts.push([["collectedData", index], item]);
+  });
   config.categories.forEach((category, index) => {
     texts.push(
       [["categories", index, "name"], category.name],

@@ -195,7 +195,13 @@ export const configSchema = z
     revision: z.number().int().positive().meta({
       description: "Raise it to ask every visitor again (earlier decisions stop counting).",
     }),
-    lastUpdated: z.iso.date('expected a date such as "2024-07-12"').optional(),
+    lastUpdated: z.iso.date('expected a date such as "2024-07-12"').optional().meta({
+      description: "When the cookie policy last changed, shown at the top of the policy document.",
+    }),
+    collectedData: z.array(localizedText).optional().meta({
+      description:
+        'The data the site may collect through cookies, one item per entry, listed in the cookie policy under "What is a cookie?", e.g. { "fr": "Historique d’achat", "en": "Purchase history" }.',
+    }),
     consentValidity: durationText.default("6 months").meta({
       description: "How long a decision (accept or refuse) is kept; at most 13 months.",
     }),

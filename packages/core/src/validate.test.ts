@@ -134,6 +134,20 @@ const INVALID: [string, (config: Input) => void, string, RegExp][] = [
     /missing the "fr" text/,
   ],
   [
+    "a collected-data item missing a declared language",
+    (c) => delete c.collectedData[2].en,
+    "collectedData[2].en",
+    /missing the "en" text/,
+  ],
+  [
+    "collected data given as one text instead of a list",
+    (c) => {
+      c.collectedData = "IP address";
+    },
+    "collectedData",
+    /expected a list/,
+  ],
+  [
     "a pre-selected consent category",
     (c) => {
       c.categories[1].preselected = true;
