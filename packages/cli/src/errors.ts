@@ -27,6 +27,12 @@ export const CLI_ERRORS = {
     message: "The configuration file could not be read.",
     hint: "Check that the file is valid JSON (or a module whose default export is the configuration).",
   },
+  CLI_OUTPUT_UNWRITABLE: {
+    status: 500,
+    exitCode: 1,
+    message: "The output file could not be written.",
+    hint: "Check that the --out path is a writable file (not a directory) and that its folder can be created.",
+  },
 } as const satisfies Record<string, CliErrorDefinition>;
 
 export type CliErrorCode = keyof typeof CLI_ERRORS;

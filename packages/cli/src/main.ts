@@ -4,6 +4,7 @@
  */
 import { MacaronError } from "@macaron/core";
 import { Command, CommanderError } from "commander";
+import { formatOption, languageOption, type PolicyCommandOptions, policyCommand } from "./commands/policy.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { exitCodeOf } from "./errors.ts";
 import { type Output, processOutput } from "./output.ts";
@@ -26,6 +27,16 @@ function program(output: Output, setExitCode: (code: number) => void): Command {
     .description("check macaron.config.json: every error with its path, exit 1 if any")
     .option("-c, --config <file>", "configuration file (default: macaron.config.json, or MACARON_CONFIG)")
     .action(async (options: { config?: string }) => setExitCode(await validateCommand(options, output)));
+
+  root
+    .command("policy")
+    .description("render the cookie policy from macaron.config.json: HTML page, Markdown or JSON declaration")
+    .option("-c, --config <file>", "configuration file (default: macaron.config.json, or MACARON_CONFIG)")
+    .addOption(languageOption())
+    .addOption(formatOption())
+    .option("-o, --out <file>", "write to this file instead of standard output")
+    .option("--fragment", "HTML only: the embeddable <article>, without the page around it")
+    .action(async (options: PolicyCommandOptions) => setExitCode(await policyCommand(options, output)));
 
   return root;
 }

@@ -4,7 +4,7 @@ import type { Issue, MacaronConfig } from "@macaron/core";
 import { loadConfig } from "../config-file.ts";
 import type { Output } from "../output.ts";
 
-function formatIssue(found: Issue): string {
+export function formatIssue(found: Issue): string {
   const where = found.path === "" ? "(file)" : found.path;
   const expected = found.expected === undefined ? "" : `\n    expected: ${found.expected}`;
   return `  ${found.severity} ${where}: ${found.message}${expected}`;
