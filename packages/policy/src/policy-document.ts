@@ -25,14 +25,22 @@ const SECTION_IDS = [
   "updates",
 ];
 
+// Building an Intl formatter costs about a millisecond: one per language, made once.
+const DATE_FORMATS = new Map<PolicyLanguage, Intl.DateTimeFormat>();
+
 /** "12 July 2024" / "12 juillet 2024": a date no reader can misread as 7 December. */
 export function formatDate(isoDate: string, language: PolicyLanguage): string {
-  return new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : "en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  let format = DATE_FORMATS.get(language);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : "en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    DATE_FORMATS.set(language, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 const paragraph = (content: InlineContent): Block => ({ kind: "paragraph", content });
