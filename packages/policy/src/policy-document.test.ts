@@ -149,6 +149,15 @@ describe("the policy of other configurations", () => {
     expect(markdown).not.toContain("_ga");
   });
 
+  it("gives the controller's e-mail address as a mail link when configured", () => {
+    const input = seedInput();
+    input.site.controller.email = "dpo@lespetitsprodiges.com";
+    const markdown = renderPolicy(parseConfig(input), { language: "en", format: "md" }).body;
+    expect(markdown).toContain(
+      "You can contact Les Petits Prödiges at [dpo@lespetitsprodiges.com](mailto:dpo@lespetitsprodiges.com).",
+    );
+  });
+
   it("says a consent category's validity is the configured one", () => {
     const input = seedInput();
     input.consentValidity = "13 months";
