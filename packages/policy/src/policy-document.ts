@@ -6,10 +6,11 @@
  */
 import { type MacaronConfig, resolveTexts } from "@macaron/core";
 import { BROWSERS } from "./browsers.ts";
-import { type CookieDeclaration, cookieDeclaration, type DeclaredCookie } from "./declaration.ts";
+import { type CookieDeclaration, cookieDeclaration } from "./declaration.ts";
 import type { Block, Inline, InlineContent, PolicyDocument, PolicySection } from "./document-model.ts";
 import { plainText } from "./document-model.ts";
 import { requirePolicyLanguage } from "./language.ts";
+import { cookieName, cookieTable, purposesTable, serviceNames, servicesOf } from "./policy-tables.ts";
 import { fill, joined } from "./template.ts";
 import { POLICY_TEXTS, type PolicyLanguage, type PolicyTexts } from "./texts.ts";
 
@@ -50,10 +51,6 @@ const strong = (text: string): Inline => ({ kind: "strong", text });
 /** A purpose as a list item: list items carry no final full stop. */
 function withoutFinalStop(text: string): string {
   return text.replace(/\.\s*$/, "");
-}
-
-function cookieName(cookie: DeclaredCookie): string {
-  return cookie.name ?? cookie.pattern ?? "";
 }
 
 interface Context {
@@ -125,16 +122,6 @@ function whatIsACookie({ declaration, texts, site }: Context): Block[] {
   ];
 }
 
-function servicesOf(declaration: CookieDeclaration, category: string) {
-  return declaration.services.filter((service) => service.category === category);
-}
-
-function serviceNames(declaration: CookieDeclaration, category: string): string {
-  return servicesOf(declaration, category)
-    .map((service) => service.name)
-    .join(", ");
-}
-
 function cookiesUsed({ declaration, texts, site }: Context, purposesNumber: number): Block[] {
   const exempt = declaration.purposes.filter((purpose) => !purpose.consentRequired);
   const consent = declaration.purposes.filter((purpose) => purpose.consentRequired);
@@ -187,69 +174,6 @@ function cookiesUsed({ declaration, texts, site }: Context, purposesNumber: numb
       blocks: [paragraph(fill(texts.thirdPartySitesText, { site }))],
     },
   ];
-}
-
-function purposesTable({ declaration, texts }: Context): Block {
-  return {
-    kind: "table",
-    id: "purposes-table",
-    columns: [texts.columnPurpose, texts.columnType, texts.columnLegalBasis, texts.columnValidity],
-    rowHeaders: false,
-    rows: declaration.purposes.map((purpose) => {
-      const services = serviceNames(declaration, purpose.category);
-      return [
-        [purpose.description],
-        services === "" ? [purpose.name] : fill(texts.typeOfCookie, { category: purpose.name, services }),
-        [purpose.legalBasis],
-        [purpose.consentValidity === null ? texts.noConsentRequired : purpose.consentValidity.text],
-      ];
-    }),
-  };
-}
-
-function cookieTable({ declaration, texts }: Context): Block {
-  const categoryName = new Map(declaration.purposes.map((purpose) => [purpose.category, purpose.name]));
-  const serviceById = new Map(declaration.services.map((service) => [service.id, service]));
-  return {
-    kind: "table",
-    id: "cookies-table",
-    columns: [
-      texts.columnName,
-      texts.columnProvider,
-      texts.columnCategory,
-      texts.columnPurpose,
-      texts.columnRetention,
-      texts.columnParty,
-    ],
-    rowHeaders: true,
-    rows: declaration.cookies.map((cookie) => {
-      const service = serviceById.get(cookie.service);
-      const name: Inline[] = [code(cookieName(cookie))];
-      if (cookie.pattern !== undefined) name.push({ kind: "break" }, texts.pattern);
-      if (cookie.type !== "cookie") name.push({ kind: "break" }, cookie.type);
-      const provider: Inline[] = [
-        cookie.provider,
-        { kind: "break" },
-        ...fill(texts.service, { service: service?.name ?? cookie.service }),
-      ];
-      if (service?.privacyPolicyUrl) {
-        const text = plainText(fill(texts.serviceHelp, { service: service.name }));
-        provider.push({ kind: "break" }, { kind: "link", text, href: service.privacyPolicyUrl });
-      }
-      const party =
-        cookie.party === "first" || cookie.domain === undefined
-          ? [texts.firstParty]
-          : fill(texts.thirdParty, { domain: cookie.domain.replace(/^\./, "") });
-      return [
-        name,
-        provider,
-        [categoryName.get(cookie.category) ?? cookie.category],
-        [cookie.purpose],
-        [cookie.retention.text],
-        party,
-      ];
-    }),
-  };
 }
 
 function purposes(context: Context): Block[] {
