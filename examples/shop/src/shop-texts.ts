@@ -1,0 +1,103 @@
+/** Everything the shop itself says, in French and English. */
+export const SHOP_LANGUAGES = ["fr", "en"] as const;
+export type ShopLanguage = (typeof SHOP_LANGUAGES)[number];
+
+export function isShopLanguage(value: unknown): value is ShopLanguage {
+  return value === "fr" || value === "en";
+}
+
+const fr = {
+  tagline: "Mode enfant, tendre et durable",
+  catalogue: "Catalogue",
+  collections: { clothes: "Vêtements", shoes: "Chaussures", accessories: "Accessoires" },
+  all: "Tout",
+  grid: "Grille",
+  list: "Liste",
+  presentation: "Présentation",
+  search: "Rechercher",
+  searchLabel: "Rechercher un produit",
+  searchResults: (query: string) => `Résultats pour « ${query} »`,
+  noResults: "Aucun produit ne correspond à votre recherche.",
+  soldOut: "Épuisé",
+  noMoreProducts: "Plus aucun produit disponible à l’achat",
+  size: "Taille",
+  addToCart: "Ajouter au panier",
+  cart: "Panier",
+  cartEmpty: "Votre panier est vide.",
+  remove: "Retirer",
+  total: "Total",
+  checkout: "Commander",
+  orderConfirmed: "Merci ! Votre commande est confirmée.",
+  orderNumber: "Numéro de commande",
+  signIn: "Se connecter",
+  signOut: "Se déconnecter",
+  account: "Mon compte",
+  email: "Adresse e-mail",
+  password: "Mot de passe",
+  demoAccount: "Compte de démonstration",
+  wrongCredentials: "Adresse e-mail ou mot de passe incorrect.",
+  signInToCheckout: "Connectez-vous pour commander.",
+  welcome: (name: string) => `Bonjour ${name}`,
+  instagramTitle: "Nos dernières publications Instagram",
+  manageCookies: "Gérer les cookies",
+  cookiePolicy: "Politique de cookies",
+  privacyPolicy: "Politique de confidentialité",
+  privacyText:
+    "Les Petits Prödiges traitent vos données pour gérer votre compte et vos commandes. Cette boutique est une démonstration : aucune commande n’est expédiée.",
+  admin: "Tableau de bord du registre",
+  language: "English",
+  notFound: "Page introuvable.",
+  backToCatalogue: "Retour au catalogue",
+  quantity: "Quantité",
+  invalidForm: "Le formulaire a expiré, veuillez réessayer.",
+};
+
+type ShopTexts = typeof fr;
+
+const en: ShopTexts = {
+  tagline: "Children's fashion, gentle and lasting",
+  catalogue: "Catalogue",
+  collections: { clothes: "Clothes", shoes: "Shoes", accessories: "Accessories" },
+  all: "All",
+  grid: "Grid",
+  list: "List",
+  presentation: "Presentation",
+  search: "Search",
+  searchLabel: "Search for a product",
+  searchResults: (query: string) => `Results for “${query}”`,
+  noResults: "No product matches your search.",
+  soldOut: "Sold out",
+  noMoreProducts: "No more products available for purchase",
+  size: "Size",
+  addToCart: "Add to cart",
+  cart: "Cart",
+  cartEmpty: "Your cart is empty.",
+  remove: "Remove",
+  total: "Total",
+  checkout: "Check out",
+  orderConfirmed: "Thank you! Your order is confirmed.",
+  orderNumber: "Order number",
+  signIn: "Sign in",
+  signOut: "Sign out",
+  account: "My account",
+  email: "E-mail address",
+  password: "Password",
+  demoAccount: "Demo account",
+  wrongCredentials: "Wrong e-mail address or password.",
+  signInToCheckout: "Sign in to check out.",
+  welcome: (name: string) => `Hello ${name}`,
+  instagramTitle: "Our latest Instagram posts",
+  manageCookies: "Manage cookies",
+  cookiePolicy: "Cookie policy",
+  privacyPolicy: "Privacy policy",
+  privacyText:
+    "Les Petits Prödiges process your data to manage your account and your orders. This shop is a demonstration: no order is ever shipped.",
+  admin: "Ledger dashboard",
+  language: "Français",
+  notFound: "Page not found.",
+  backToCatalogue: "Back to the catalogue",
+  quantity: "Quantity",
+  invalidForm: "The form has expired, please try again.",
+};
+
+export const SHOP_TEXTS: Readonly<Record<ShopLanguage, ShopTexts>> = { fr, en };
