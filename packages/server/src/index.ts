@@ -1,2 +1,8 @@
 /** @macaron/server: the consent ledger and HTTP server. */
+
+export { type BuildServerOptions, buildServer, DEFAULT_RATE_LIMIT } from "./build-server.ts";
+export { HTTP_ERRORS } from "./http/errors.ts";
+export { PolicyRevisions, type PublishedPolicy, publishPolicy } from "./policy-revisions.ts";
+export { ProofWriter, type ProofWriterOptions } from "./proof-writer.ts";
+export { IpPseudonymiser, pseudonymPeriod } from "./pseudonymise-ip.ts";
 export type * from "./store/ledger-store.ts";
