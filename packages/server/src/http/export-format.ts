@@ -1,4 +1,8 @@
-/** The export route's formats: bridges the store's proof stream to the export formatters. */
+/**
+ * The export route's formats: NDJSON (one stored proof per line, exactly as stored) and CSV (one
+ * row per proof, RFC 4180 quoting, cells that a spreadsheet would run as a formula defused).
+ */
+import { canonicalJson } from "@macaron/core";
 import type { StoredProof } from "../store/ledger-store.ts";
 
 export type ExportFormat = "csv" | "ndjson";
@@ -8,10 +12,47 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   ndjson: "application/x-ndjson; charset=utf-8",
 };
 
+const COLUMNS: readonly [string, (proof: StoredProof) => string | number | boolean | null | undefined][] = [
+  ["seq", (p) => p.seq],
+  ["recordId", (p) => p.record.id],
+  ["subjectId", (p) => p.record.subjectId],
+  ["decidedAt", (p) => p.record.decidedAt],
+  ["receivedAt", (p) => p.receivedAt],
+  ["expiresAt", (p) => p.record.expiresAt],
+  ["revision", (p) => p.record.revision],
+  ["policyHash", (p) => p.policyHash],
+  ["noticeHash", (p) => p.record.noticeHash],
+  ["language", (p) => p.record.language],
+  ["uiLayer", (p) => p.record.uiLayer],
+  ["method", (p) => p.record.method],
+  ["categories", (p) => canonicalJson(p.record.categories)],
+  ["services", (p) => (p.record.services ? canonicalJson(p.record.services) : "")],
+  ["gpc", (p) => p.record.signals.gpc],
+  ["origin", (p) => p.record.origin],
+  ["sdkVersion", (p) => p.record.sdkVersion],
+  ["ipHash", (p) => p.ipHash],
+  ["userAgent", (p) => p.userAgent],
+  ["prevHash", (p) => p.prevHash],
+  ["hash", (p) => p.hash],
+];
+
+/** OWASP CSV injection: a leading = + - @ tab or CR would make a spreadsheet evaluate the cell. */
+function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 export async function* exportLines(
   format: ExportFormat,
   proofs: AsyncIterable<StoredProof>,
 ): AsyncGenerator<string> {
-  if (format !== "ndjson") throw new Error("TODO csv");
+  if (format === "csv") {
+    yield `${COLUMNS.map(([name]) => name).join(",")}\r\n`;
+    for await (const proof of proofs)
+      yield `${COLUMNS.map(([, cell]) => csvCell(cell(proof))).join(",")}\r\n`;
+    return;
+  }
   for await (const proof of proofs) yield `${JSON.stringify(proof)}\n`;
 }
