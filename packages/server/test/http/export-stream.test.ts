@@ -3,7 +3,7 @@
  * the client takes the response, so a million proofs never sit in memory at once.
  */
 import { describe, expect, it } from "vitest";
-import type { StoredProof } from "../../../src/store/ledger-store.ts";
+import type { StoredProof } from "../../src/store/ledger-store.ts";
 import { SITE_ORIGIN, startLedger } from "./fixtures/ledger-server.ts";
 import { memoryStore } from "./fixtures/memory-store.ts";
 
