@@ -69,8 +69,8 @@ describe("before any decision", () => {
     const page = await context.newPage();
     await page.goto(site.url("/"));
     const placeholder = page.getByRole("region", { name: "Instagram" });
-    await expect.poll(() => placeholder.innerText()).toContain("Instagram");
-    expect(await placeholder.innerText()).toContain("Social networks");
+    await expect.poll(() => placeholder.textContent()).toContain("Instagram");
+    expect(await placeholder.textContent()).toContain("Social networks");
     expect(await page.locator("iframe").isHidden()).toBe(true);
     await placeholder.getByRole("button", { name: "Allow Social networks" }).click();
     await expect.poll(() => page.locator("iframe").getAttribute("src")).toContain("/embed");

@@ -170,7 +170,7 @@ export function gatedBody(site: TestSite): string {
 export function bannerText(page: Page): Promise<string | undefined> {
   return page.evaluate(() => {
     const banner = document.getElementById("macaron")?.shadowRoot?.querySelector<HTMLElement>(".b");
-    return banner && !banner.hidden ? banner.innerText : undefined;
+    return banner && !banner.hidden ? banner.textContent : undefined;
   });
 }
 
