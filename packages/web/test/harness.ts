@@ -127,6 +127,7 @@ export async function startSite(): Promise<TestSite> {
     }
     if (path === "/macaron.js") return send(200, "text/javascript", sdk);
     if (path.startsWith("/local/")) return send(200, "text/javascript", trackerScript(path.slice(7)));
+    if (path === "/favicon.ico") return send(204, "image/x-icon");
     if (path === "/v1/consents") return send(site.ledgerStatus, "text/plain");
     const options = pages.get(path.split("?")[0] ?? "");
     if (path === "/client-config.json") {

@@ -1,0 +1,89 @@
+import { axeViolations } from "@macaron/testing";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gatedBody, launchBrowser, startSite, type TestSite, testClientConfig } from "./harness.ts";
+
+let site: TestSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+  const { client } = await testClientConfig();
+  site.page("/en", { client, lang: "en", body: gatedBody(site) });
+  site.page("/fr", {
+    client,
+    lang: "fr",
+    body: gatedBody(site).replace("Manage cookies", "Gérer les cookies"),
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const CASES = [
+  { language: "en", colorScheme: "light", customize: "Customize", title: "Cookie preferences" },
+  { language: "en", colorScheme: "dark", customize: "Customize", title: "Cookie preferences" },
+  {
+    language: "fr",
+    colorScheme: "light",
+    customize: "Personnaliser",
+    title: "Préférences en matière de cookies",
+  },
+  {
+    language: "fr",
+    colorScheme: "dark",
+    customize: "Personnaliser",
+    title: "Préférences en matière de cookies",
+  },
+] as const;
+
+async function openPage(language: string, colorScheme: "light" | "dark"): Promise<Page> {
+  const page = await browser.newPage({ colorScheme });
+  await page.goto(site.url(`/${language}`));
+  return page;
+}
+
+describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
+  for (const { language, colorScheme, customize, title } of CASES) {
+    it(`finds no violation in the banner and the dialog, ${language}, ${colorScheme} scheme`, async () => {
+      const page = await openPage(language, colorScheme);
+      expect(await page.locator("#macaron .b").isVisible()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator("#macaron .b button", { hasText: customize }).click();
+      const dialog = page.getByRole("dialog", { name: title });
+      expect(await dialog.isVisible()).toBe(true);
+      // Every service's details open, so their switches and cookie lists are checked too.
+      for (const summary of await dialog.locator("summary").all()) await summary.click();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("speaks the page's language: French texts under <html lang=fr>", async () => {
+    const page = await openPage("fr", "light");
+    const banner = page.getByRole("region", { name: "Votre choix sur les cookies" });
+    expect(await banner.getAttribute("lang")).toBe("fr");
+    expect(await banner.getByRole("button").allTextContents()).toEqual([
+      "Tout refuser",
+      "Tout accepter",
+      "Personnaliser",
+    ]);
+    await page.close();
+  });
+
+  it("uses the dark palette under prefers-color-scheme: dark", async () => {
+    const colours = async (scheme: "light" | "dark") => {
+      const page = await openPage("en", scheme);
+      const value = await page.evaluate(() => {
+        const banner = document.getElementById("macaron")?.shadowRoot?.querySelector(".b") as Element;
+        return getComputedStyle(banner).backgroundColor;
+      });
+      await page.close();
+      return value;
+    };
+    expect(await colours("light")).toBe("rgb(255, 255, 255)");
+    expect(await colours("dark")).not.toBe("rgb(255, 255, 255)");
+  });
+});
