@@ -1,0 +1,95 @@
+/**
+ * The SQL of a `ProofQuery`, for both dialects: WHERE clauses over the indexed columns, and the
+ * category choice read from the stored content's JSON. Values always travel as parameters.
+ */
+import { utcInstant } from "../chain/proof-columns.ts";
+import { ledgerError } from "./errors.ts";
+import type { ProofQuery } from "./ledger-store.ts";
+
+export type SqlDialect = "sqlite" | "postgres";
+
+export interface SqlParams {
+  readonly values: unknown[];
+  /** Adds a value and returns its placeholder (`?` or `$n`). */
+  add(value: unknown): string;
+}
+
+export function sqlParams(dialect: SqlDialect): SqlParams {
+  const values: unknown[] = [];
+  return {
+    values,
+    add(value) {
+      values.push(value);
+      return dialect === "sqlite" ? "?" : `$${values.length}`;
+    },
+  };
+}
+
+function bound(text: string, name: "from" | "to"): string {
+  try {
+    return utcInstant(text);
+  } catch {
+    throw ledgerError(
+      "LEDGER_INVALID_QUERY",
+      `\`${name}\` is not an ISO 8601 date or date-time: ${JSON.stringify(text)}`,
+      {
+        path: name,
+      },
+    );
+  }
+}
+
+function categoryClause(dialect: SqlDialect, params: SqlParams, category: string, granted?: boolean): string {
+  if (dialect === "sqlite") {
+    // `?` placeholders bind in text order: the key's before the choice's.
+    const key = params.add(category);
+    const choice = granted === undefined ? "" : ` AND c.value = ${params.add(granted ? 1 : 0)}`;
+    return `EXISTS (SELECT 1 FROM json_each(content, '$.record.categories') AS c WHERE c.key = ${key}${choice})`;
+  }
+  const choice = `(content::jsonb -> 'record' -> 'categories' -> ${params.add(category)})`;
+  return granted === undefined
+    ? `${choice} IS NOT NULL`
+    : `${choice} = ${params.add(JSON.stringify(granted))}::jsonb`;
+}
+
+/** The WHERE clauses (joined with AND by the caller) selecting the proofs `query` asks for. */
+export function proofFilter(dialect: SqlDialect, params: SqlParams, query: ProofQuery): string[] {
+  const where: string[] = [];
+  if (query.from !== undefined) where.push(`decided_at >= ${params.add(bound(query.from, "from"))}`);
+  if (query.to !== undefined) where.push(`decided_at < ${params.add(bound(query.to, "to"))}`);
+  if (query.method !== undefined) where.push(`method = ${params.add(query.method)}`);
+  if (query.revision !== undefined) where.push(`revision = ${params.add(query.revision)}`);
+  if (query.language !== undefined) where.push(`language = ${params.add(query.language)}`);
+  if (query.consentId !== undefined) {
+    where.push(`(record_id = ${params.add(query.consentId)} OR subject_id = ${params.add(query.consentId)})`);
+  }
+  if (query.category !== undefined)
+    where.push(categoryClause(dialect, params, query.category, query.granted));
+  return where;
+}
+
+export function whereSql(clauses: readonly string[]): string {
+  return clauses.length === 0 ? "" : `WHERE ${clauses.join(" AND ")}`;
+}
+
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 500;
+
+export function pageLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_PAGE;
+  if (!Number.isInteger(limit) || limit < 1)
+    throw ledgerError("LEDGER_INVALID_QUERY", "`limit` must be a positive integer", { path: "limit" });
+  return Math.min(limit, MAX_PAGE);
+}
+
+/** Cursors are the last seen seq, opaque to callers. */
+export function encodeCursor(seq: number): string {
+  return Buffer.from(`seq:${seq}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): number {
+  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString());
+  if (match?.[1] === undefined)
+    throw ledgerError("LEDGER_INVALID_QUERY", "`cursor` is not one this ledger returned", { path: "cursor" });
+  return Number(match[1]);
+}
