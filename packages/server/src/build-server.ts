@@ -57,7 +57,6 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const app = Fastify({
     logger: options.logger ? { serializers: logSerializers } : false,
     trustProxy: options.trustProxy ?? false,
-    disableRequestLogging: false,
   });
   registerErrorReplies(app);
   await app.register(helmet, {
