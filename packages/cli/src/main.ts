@@ -5,6 +5,7 @@
 import { MacaronError } from "@macaron/core";
 import { Command, CommanderError } from "commander";
 import { formatOption, languageOption, type PolicyCommandOptions, policyCommand } from "./commands/policy.ts";
+import { type ServeCommandOptions, serveCommand } from "./commands/serve.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { exitCodeOf } from "./errors.ts";
 import { type Output, processOutput } from "./output.ts";
@@ -37,6 +38,16 @@ function program(output: Output, setExitCode: (code: number) => void): Command {
     .option("-o, --out <file>", "write to this file instead of standard output")
     .option("--fragment", "HTML only: the embeddable <article>, without the page around it")
     .action(async (options: PolicyCommandOptions) => setExitCode(await policyCommand(options, output)));
+
+  root
+    .command("serve")
+    .description("run the consent ledger server (proofs, policy, SDK, admin API) until SIGINT/SIGTERM")
+    .option("-c, --config <file>", "configuration file (default: macaron.config.json, or MACARON_CONFIG)")
+    .option("-p, --port <port>", "port, 0 for any free one (default: 8080, or MACARON_PORT)")
+    .option("--host <host>", "interface to listen on (default: 127.0.0.1, or MACARON_HOST)")
+    .option("--db <url>", "sqlite:PATH or postgres://… (default: DATABASE_URL, else sqlite:./macaron.db)")
+    .option("--log", "structured request logs (JSON lines) on standard output")
+    .action(async (options: ServeCommandOptions) => setExitCode(await serveCommand(options, output)));
 
   return root;
 }

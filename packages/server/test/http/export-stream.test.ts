@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { StoredProof } from "../../src/store/ledger-store.ts";
-import { SITE_ORIGIN, startLedger } from "./fixtures/ledger-server.ts";
-import { memoryStore } from "./fixtures/memory-store.ts";
+import { openTestStore, SITE_ORIGIN, startLedger } from "./fixtures/ledger-server.ts";
 
 const MILLION = 1_000_000;
 
@@ -40,7 +39,7 @@ function syntheticProof(seq: number): StoredProof {
 describe("GET /v1/admin/export", () => {
   it("reads a million proofs only as fast as the client takes them", async () => {
     let pulled = 0;
-    const store = memoryStore();
+    const store = await openTestStore();
     store.streamProofs = async function* () {
       for (let seq = 1; seq <= MILLION; seq++) {
         pulled = seq;

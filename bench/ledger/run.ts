@@ -1,0 +1,145 @@
+/**
+ * The ledger's throughput on loopback, in one run: the bare Fastify handler that validates a
+ * proof and discards it (the ceiling), then the durable `POST /v1/consents` on SQLite (a temp
+ * file) and on PostgreSQL (its own schema, dropped after). 50 connections, a unique record per
+ * request, as the SDK sends it (text/plain). Goal: ≥ 50% of the ceiling, p99 < 25 ms.
+ * Run: `npm run bench:ledger -w @macaron/bench` (writes its section of bench/RESULTS.md).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { clientConfig } from "@macaron/core";
+import autocannon from "autocannon";
+import pg from "pg";
+import { machineLine, markdownTable, writeResultsSection } from "../results.ts";
+import { benchConfig, benchRecord } from "./fixtures.ts";
+
+const CONNECTIONS = 50;
+const WARM_UP_SECONDS = 3;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const POSTGRES = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const SERVER = fileURLToPath(new URL("./server.ts", import.meta.url));
+
+const client = await clientConfig(benchConfig());
+
+interface Target {
+  readonly name: string;
+  readonly mode: "ceiling" | "durable";
+  readonly db?: string;
+}
+
+interface Measured {
+  readonly name: string;
+  readonly requests: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly perCommit?: number;
+}
+
+function lines(child: ChildProcess) {
+  const reader = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  return reader[Symbol.asyncIterator]();
+}
+
+function load(url: string, seconds: number) {
+  return autocannon({
+    url: `${url}/v1/consents`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "text/plain;charset=UTF-8" },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(benchRecord(client)) }),
+      },
+    ],
+  });
+}
+
+async function measure(target: Target): Promise<Measured> {
+  const args = ["--import", "tsx", SERVER, target.mode, ...(target.db ? [target.db] : [])];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const output = lines(child);
+  const first = await output.next();
+  const { url } = JSON.parse(String(first.value)) as { url: string };
+  await load(url, WARM_UP_SECONDS);
+  const result = await load(url, SECONDS);
+  child.kill("SIGTERM");
+  const report = JSON.parse(String((await output.next()).value ?? "{}")) as {
+    commits?: number;
+    committed?: number;
+  };
+  const errors = result.non2xx + result.errors + result.timeouts;
+  return {
+    name: target.name,
+    requests: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+    ...(report.commits ? { perCommit: (report.committed ?? 0) / report.commits } : {}),
+  };
+}
+
+async function withSchema<T>(run: (url: string) => Promise<T>): Promise<T> {
+  const schema = `bench_ledger_${process.pid}`;
+  const admin = new pg.Client({ connectionString: POSTGRES });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  try {
+    const url = new URL(POSTGRES);
+    url.searchParams.set("schema", schema);
+    return await run(url.toString());
+  } finally {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
+const directory = mkdtempSync(join(tmpdir(), "macaron-bench-ledger-"));
+const results: Measured[] = [];
+try {
+  results.push(await measure({ name: "ceiling: bare Fastify, validate and discard", mode: "ceiling" }));
+  results.push(
+    await measure({
+      name: "durable proofs, SQLite (WAL, temp file)",
+      mode: "durable",
+      db: `sqlite:${join(directory, "ledger.db")}`,
+    }),
+  );
+  if (process.env.BENCH_SKIP_POSTGRES !== "1")
+    results.push(
+      await withSchema((url) =>
+        measure({ name: "durable proofs, PostgreSQL (own schema)", mode: "durable", db: url }),
+      ),
+    );
+} finally {
+  rmSync(directory, { recursive: true, force: true });
+}
+
+const ceiling = results[0]?.requests ?? 1;
+const rows = results.map((result) => [
+  result.name,
+  result.requests,
+  result.p50,
+  result.p99,
+  `${Math.round((result.requests / ceiling) * 100)}%`,
+  result.perCommit === undefined ? "–" : result.perCommit.toFixed(1),
+  result.errors,
+]);
+const table = markdownTable(
+  ["server", "req/s", "p50 ms", "p99 ms", "of ceiling", "proofs per commit", "errors"],
+  rows,
+);
+console.log(table);
+writeResultsSection(
+  "ledger",
+  `## Consent ledger: POST /v1/consents (\`bench/ledger/run.ts\`)
+
+${machineLine()}. Loopback, autocannon, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up, a unique record per request (text/plain, as the SDK's beacon). Each server in its own process; every durable answer comes after its group commit. Goal: ≥ 50% of the ceiling and p99 < 25 ms.
+
+${table}`,
+);
