@@ -17,7 +17,8 @@ export async function openLedgerStore(url: string = DEFAULT_DATABASE_URL): Promi
     return sqliteLedgerStore(path);
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    throw ledgerError("LEDGER_URL_UNSUPPORTED", "PostgreSQL is not available in this build yet.");
+    const { openPostgresLedgerStore } = await import("./postgres/postgres-ledger-store.ts");
+    return openPostgresLedgerStore(url);
   }
   throw ledgerError(
     "LEDGER_URL_UNSUPPORTED",

@@ -1,0 +1,71 @@
+/** The ledger conformance suite on the real PostgreSQL, each test in a schema of its own. */
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { openLedgerStore } from "../../src/store/open-ledger-store.ts";
+import { openPostgresLedgerStore } from "../../src/store/postgres/index.ts";
+import { POSTGRES_URL, postgresReachable, testSchema } from "./fixtures/postgres.ts";
+import { proofSeries } from "./fixtures/proofs.ts";
+import { ledgerStoreSuite } from "./ledger-store.suite.ts";
+
+const reachable = await postgresReachable();
+
+describe.runIf(reachable)("PostgreSQL", () => {
+  ledgerStoreSuite("PostgreSQL", async () => {
+    const schema = await testSchema();
+    return { open: () => openLedgerStore(schema.url), sql: schema.sql, dispose: schema.drop };
+  });
+
+  describe("the PostgreSQL ledger", () => {
+    it("keeps one gapless chain when two stores (two server instances) append at once", async () => {
+      const schema = await testSchema("instances");
+      const [first, second] = await Promise.all([
+        openPostgresLedgerStore(schema.url),
+        openPostgresLedgerStore(schema.url),
+      ]);
+      try {
+        await Promise.all(
+          Array.from({ length: 30 }, (_, index) =>
+            (index % 2 === 0 ? first : second).append(proofSeries(10)),
+          ),
+        );
+        expect(await first.verify()).toEqual({ checked: 300 });
+      } finally {
+        await first.close();
+        await second.close();
+        await schema.drop();
+      }
+    });
+
+    it("creates its tables in the schema named by the URL, and nowhere else", async () => {
+      const schema = await testSchema("placement");
+      const store = await openLedgerStore(schema.url);
+      await store.close();
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      try {
+        const name = new URL(schema.url).searchParams.get("schema");
+        const { rows } = await client.query<{ table_name: string }>(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name",
+          [name],
+        );
+        expect(rows.map((row) => row.table_name)).toEqual([
+          "admin_tokens",
+          "chain_state",
+          "policy_revisions",
+          "proofs",
+          "pseudonym_keys",
+          "schema_migrations",
+        ]);
+      } finally {
+        await client.end();
+        await schema.drop();
+      }
+    });
+
+    it("refuses a schema name that is not a plain identifier", async () => {
+      await expect(openLedgerStore(`${POSTGRES_URL}?schema=x;drop`)).rejects.toMatchObject({
+        code: "LEDGER_URL_UNSUPPORTED",
+      });
+    });
+  });
+});
