@@ -22,7 +22,9 @@ export function demoConfig(origin: string, seed: MacaronConfigInput = readSeed()
     site: { ...seed.site, origins: [...(seed.site.origins ?? []), origin] },
     services: (seed.services ?? []).map((service) => {
       const standIn = STAND_IN_OF_SERVICE[service.id];
-      return standIn ? { ...service, hosts: [...(service.hosts ?? []), THIRD_PARTY_HOSTS[standIn]] } : service;
+      return standIn
+        ? { ...service, hosts: [...(service.hosts ?? []), THIRD_PARTY_HOSTS[standIn]] }
+        : service;
     }),
   };
 }

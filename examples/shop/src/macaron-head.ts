@@ -7,7 +7,10 @@ import { raw, type SafeHtml } from "./html.ts";
 
 /** JSON safe inside a <script> element: no "</script>" or "<!--" can close or open anything. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 export function macaronHeadTags(client: ClientConfig, sdkUrl = "/macaron.js"): SafeHtml {
