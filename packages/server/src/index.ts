@@ -1,5 +1,6 @@
 /** @macaron/server: the consent ledger and HTTP server. */
 
+export { ADMIN_CSP, type AdminPluginOptions, adminPlugin } from "./admin/plugin.ts";
 export { type BuildServerOptions, buildServer, DEFAULT_RATE_LIMIT } from "./build-server.ts";
 export { GENESIS_HASH, proofContentJson, proofHash } from "./chain/proof-hash.ts";
 export { type ChainPoint, type ChainRow, verifyChain } from "./chain/verify-chain.ts";

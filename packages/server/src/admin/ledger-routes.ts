@@ -1,0 +1,85 @@
+/** The ledger's pages: the overview, the proof search, a proof's detail, and the exports. */
+import { Readable } from "node:stream";
+import type { FastifyInstance } from "fastify";
+import { EXPORT_CONTENT_TYPES, type ExportFormat, exportLines } from "../http/export-format.ts";
+import { type AdminContext, pageContext, sendPage } from "./admin-context.ts";
+import { checkProofChain } from "./chain-check.ts";
+import { nextDay, parseFilters, parsePeriod } from "./filters.ts";
+import { overviewData } from "./overview-data.ts";
+import { overviewPage } from "./pages/overview.ts";
+import { proofDetailPage } from "./pages/proof-detail.ts";
+import { proofsPage } from "./pages/proofs.ts";
+
+type Query = Record<string, string | undefined>;
+
+/** Proofs per page of the search. */
+const PAGE_SIZE = 50;
+
+export function registerLedgerPages(app: FastifyInstance, context: AdminContext): void {
+  const { store, config } = context;
+
+  app.get<{ Querystring: Query }>("/", async (request, reply) => {
+    const { period, errors } = parsePeriod(request.query, context.now());
+    const stats = await store.stats({ from: period.from, to: nextDay(period.to) });
+    const ledgerIsEmpty = stats.decisions === 0 && (await store.proofs({}, { limit: 1 })).proofs.length === 0;
+    const markup = overviewPage(
+      pageContext(context, request),
+      overviewData(stats, config, period),
+      errors,
+      ledgerIsEmpty,
+    );
+    return sendPage(reply, markup, errors.length > 0 ? 400 : 200);
+  });
+
+  app.get<{ Querystring: Query }>("/proofs", async (request, reply) => {
+    const parsed = parseFilters(request.query);
+    const { form, query } = parsed;
+    const errors = [...parsed.errors];
+    const cursor = request.query.cursor;
+    const found =
+      errors.length > 0
+        ? { proofs: [], nextCursor: null }
+        : await store
+            .proofs(query, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) })
+            .catch(() => undefined);
+    if (found === undefined) {
+      errors.push({ field: "consentId", message: "this page link is out of date: search again" });
+    }
+    const markup = proofsPage(pageContext(context, request), config, {
+      form,
+      errors,
+      proofs: found?.proofs ?? [],
+      nextCursor: found?.nextCursor ?? null,
+      paged: Boolean(cursor),
+    });
+    return sendPage(reply, markup, errors.length > 0 ? 400 : 200);
+  });
+
+  app.get<{ Params: { id: string } }>("/proofs/:id", async (request, reply) => {
+    const proof = await store.proof(request.params.id);
+    if (proof === undefined) return reply.callNotFound();
+    const revision = await store.revisionByHash(proof.policyHash);
+    return sendPage(
+      reply,
+      proofDetailPage(pageContext(context, request), proof, revision, checkProofChain(proof)),
+    );
+  });
+
+  const exportRoute = (format: ExportFormat) =>
+    app.get<{ Querystring: Query }>(`/export.${format}`, async (request, reply) => {
+      const { query, errors } = parseFilters(request.query);
+      if (errors.length > 0) {
+        const [first] = errors;
+        return reply
+          .code(400)
+          .send({ error: { code: "INVALID_QUERY", message: first?.message, path: first?.field } });
+      }
+      const stamp = context.now().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+      return reply
+        .type(EXPORT_CONTENT_TYPES[format])
+        .header("content-disposition", `attachment; filename="macaron-proofs-${stamp}.${format}"`)
+        .send(Readable.from(exportLines(format, store.streamProofs(query))));
+    });
+  exportRoute("csv");
+  exportRoute("ndjson");
+}
