@@ -28,7 +28,12 @@ async function ceiling() {
 
 async function durable() {
   const store = await openLedgerStore(db);
-  const app = await buildServer({ config: benchConfig(), store, rateLimit: false });
+  const app = await buildServer({
+    config: benchConfig(),
+    store,
+    rateLimit: false,
+    ...(process.env.BENCH_APPEND_WORKER === "1" ? { appendWorker: { url: db } } : {}),
+  });
   return {
     app,
     report: () => ({ commits: app.proofWriter.commits, committed: app.proofWriter.committed }),

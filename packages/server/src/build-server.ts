@@ -21,6 +21,7 @@ import { PolicyRevisions } from "./policy-revisions.ts";
 import { ProofWriter } from "./proof-writer.ts";
 import { IpPseudonymiser } from "./pseudonymise-ip.ts";
 import type { LedgerStore } from "./store/ledger-store.ts";
+import { startWorkerAppender } from "./worker-appender.ts";
 
 export interface BuildServerOptions {
   readonly config: MacaronConfig;
@@ -35,6 +36,12 @@ export interface BuildServerOptions {
   readonly trustProxy?: boolean | string;
   /** Most proofs per group commit. */
   readonly maxBatch?: number;
+  /**
+   * Append proofs on a worker thread with its own connection to this ledger URL (the store's).
+   * Worth it for SQLite, whose commits block the thread: the main thread keeps serving during
+   * the fsync. Closed with the server.
+   */
+  readonly appendWorker?: { readonly url: string };
 }
 
 /** A visitor's decisions come a few at a time; this leaves room for shared (NAT) addresses. */
@@ -68,7 +75,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
 
   const revisions = await PolicyRevisions.publish(config, store);
-  const writer = new ProofWriter(store, options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch });
+  const appender = options.appendWorker ? await startWorkerAppender(options.appendWorker.url) : undefined;
+  const writer = new ProofWriter(
+    appender ?? store,
+    options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch },
+  );
   app.decorate("proofWriter", writer);
   const origins = allowedOrigins(config);
 
@@ -104,6 +115,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(healthRoute, { store, policy: revisions.current });
   app.addHook("onClose", async () => {
     await writer.flushed();
+    await appender?.close();
   });
   return app;
 }

@@ -57,12 +57,16 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   }
   const store = await openLedgerStore(settings.db);
   let address: string;
-  const app = await buildServer({ config: validation.config, store, logger: options.log === true }).catch(
-    async (error: unknown) => {
-      await store.close();
-      throw error;
-    },
-  );
+  const app = await buildServer({
+    config: validation.config,
+    store,
+    logger: options.log === true,
+    // SQLite commits block their thread: a worker commits while this thread keeps serving.
+    ...(store.kind === "sqlite" ? { appendWorker: { url: settings.db } } : {}),
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   try {
     address = await app.listen({ port: settings.port, host: settings.host });
   } catch (error) {
