@@ -1,0 +1,251 @@
+/**
+ * The browser SDK against its peers: the same 4-category banner of Macaron, vanilla-cookieconsent,
+ * klaro and tarteaucitronjs, served from 127.0.0.1 and loaded in headless Chromium (fresh context,
+ * nothing cached), median of 10 page loads per product, unthrottled and at 4× CPU slowdown.
+ * Other hosts do not resolve: a third-party request is counted, never answered.
+ * Run: `npm run bench:sdk -w @macaron/bench` or `node --import tsx bench/sdk/run.ts`
+ * (writes its section of bench/RESULTS.md).
+ */
+import { readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { brotliCompressSync, constants } from "node:zlib";
+import { launchChromium, listenLocally } from "@macaron/testing";
+import type { Browser } from "playwright-core";
+import { machineLine, markdownTable, writeResultsSection } from "../results.ts";
+import { type Product, products } from "./products.ts";
+
+interface PageBench {
+  readonly bannerAt: number;
+  readonly longTasks: number[];
+  readonly cls: number;
+}
+type BenchWindow = Window & { __bench: PageBench };
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const SETTLE_MS = 1000;
+
+interface Sample {
+  readonly requests: number;
+  readonly thirdParty: number;
+  readonly transferred: number;
+  readonly brotli: number;
+  readonly scriptMs: number;
+  readonly bannerMs: number;
+  readonly longTasks: number;
+  readonly longTaskMs: number;
+  readonly cls: number;
+}
+
+const brotliSizes = new Map<string, number>();
+function brotliSize(body: Buffer): number {
+  const key = body.toString("base64");
+  let size = brotliSizes.get(key);
+  if (size === undefined) {
+    size = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    brotliSizes.set(key, size);
+  }
+  return size;
+}
+
+function pageHtml(product: Product): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${product.head}</head>
+<body><main><h1>Children's fashion</h1><p>Spring collection.</p></main></body></html>`;
+}
+
+/** Watches, from before any script of the page, for the banner's first visible frame, long tasks and layout shifts. */
+function observerScript(banner: string): string {
+  return `(() => {
+  const bench = (window.__bench = { bannerAt: 0, longTasks: [], cls: 0 });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) bench.longTasks.push(e.duration); }).observe({ type: "longtask", buffered: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) bench.cls += e.value; }).observe({ type: "layout-shift", buffered: true });
+  const shown = (el) => {
+    if (!el) return false;
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return box.width > 0 && box.height > 0 && style.visibility !== "hidden" && Number(style.opacity) > 0;
+  };
+  const check = () => { if (shown(${banner})) bench.bannerAt = performance.now(); else requestAnimationFrame(check); };
+  requestAnimationFrame(check);
+})();`;
+}
+
+async function measureOnce(
+  browser: Browser,
+  origin: string,
+  product: Product,
+  cpuRate: number,
+  served: Buffer[],
+) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(observerScript(product.banner));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuRate });
+  await cdp.send("Performance.enable");
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  let requests = 0;
+  let thirdParty = 0;
+  let transferred = 0;
+  cdp.on("Network.requestWillBeSent", (event) => {
+    requests++;
+    if (!event.request.url.startsWith(origin)) thirdParty++;
+  });
+  cdp.on("Network.loadingFinished", (event) => {
+    transferred += event.encodedDataLength;
+  });
+  served.length = 0;
+  await page.goto(`${origin}/p/${product.name}`);
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.bannerAt > 0, null, {
+    timeout: 30_000,
+    polling: 50,
+  });
+  await page.waitForTimeout(SETTLE_MS);
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const bench = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
+  await context.close();
+  const sample: Sample = {
+    requests,
+    thirdParty,
+    transferred,
+    brotli: served.reduce((sum, body) => sum + brotliSize(body), 0),
+    scriptMs: (metrics.find((metric) => metric.name === "ScriptDuration")?.value ?? Number.NaN) * 1000,
+    bannerMs: bench.bannerAt,
+    longTasks: bench.longTasks.length,
+    longTaskMs: bench.longTasks.reduce((sum, duration) => sum + duration, 0),
+    cls: bench.cls,
+  };
+  return sample;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function medianSample(samples: readonly Sample[]): Sample {
+  const of = (key: keyof Sample) => median(samples.map((sample) => sample[key]));
+  return {
+    requests: of("requests"),
+    thirdParty: of("thirdParty"),
+    transferred: of("transferred"),
+    brotli: of("brotli"),
+    scriptMs: of("scriptMs"),
+    bannerMs: of("bannerMs"),
+    longTasks: of("longTasks"),
+    longTaskMs: of("longTaskMs"),
+    cls: of("cls"),
+  };
+}
+
+async function main(): Promise<void> {
+  const list = await products();
+  const served: Buffer[] = [];
+  const files = new Map<string, Buffer>();
+  for (const product of list) {
+    files.set(`/p/${product.name}`, Buffer.from(pageHtml(product)));
+    const base = `/${product.name.toLowerCase()}`;
+    if (product.configScript) files.set(`${base}/config.js`, Buffer.from(product.configScript));
+    for (const [path, file] of Object.entries(product.files))
+      files.set(`${base}/${path}`, readFileSync(file));
+  }
+  const types: Record<string, string> = { js: "text/javascript", css: "text/css" };
+  const server = await listenLocally((request: IncomingMessage, response: ServerResponse) => {
+    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    const body = files.get(path);
+    if (!body) {
+      response.writeHead(404).end();
+      return;
+    }
+    served.push(body);
+    const type = types[path.split(".").pop() ?? ""] ?? "text/html; charset=utf-8";
+    response.writeHead(200, { "content-type": type, "cache-control": "no-store" });
+    response.end(body);
+  });
+  const browser = await launchChromium({
+    args: ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+  });
+  const results: { product: Product; rate: number; sample: Sample }[] = [];
+  try {
+    for (const rate of [1, 4]) {
+      // Round-robin, so that a busy moment of the machine falls on every product alike.
+      const samples = list.map(() => [] as Sample[]);
+      for (const product of list) await measureOnce(browser, server.url, product, rate, served); // warm-up
+      for (let run = 0; run < RUNS; run++)
+        for (const [index, product] of list.entries())
+          samples[index]?.push(await measureOnce(browser, server.url, product, rate, served));
+      for (const [index, product] of list.entries()) {
+        const sample = medianSample(samples[index] ?? []);
+        results.push({ product, rate, sample });
+        console.log(`${rate}× ${product.name}: ${JSON.stringify(sample)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  writeResultsSection("sdk", report(results));
+  console.log("bench/RESULTS.md: section sdk written");
+}
+
+const round = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
+
+function report(results: readonly { product: Product; rate: number; sample: Sample }[]): string {
+  const sections: string[] = [];
+  for (const rate of [1, 4]) {
+    const rows = results.filter((result) => result.rate === rate);
+    const macaron = rows.find((row) => row.product.name === "Macaron")?.sample;
+    const ratio = (value: number, base: number | undefined) =>
+      base ? `${(value / base).toFixed(1)}×` : "n/a";
+    sections.push(
+      `### ${rate === 1 ? "Unthrottled CPU" : "4× CPU slowdown (CDP Emulation.setCPUThrottlingRate)"}`,
+      "",
+      markdownTable(
+        [
+          "product",
+          "requests (third-party)",
+          "bytes transferred",
+          "brotli of what loads",
+          "script time ms",
+          "navigation → banner visible ms",
+          "long tasks (total ms)",
+          "CLS",
+        ],
+        rows.map(({ product, sample }) => [
+          `${product.name} ${product.version}`,
+          `${sample.requests} (${sample.thirdParty})`,
+          `${sample.transferred} (${ratio(sample.transferred, macaron?.transferred)})`,
+          `${sample.brotli} (${ratio(sample.brotli, macaron?.brotli)})`,
+          `${round(sample.scriptMs)} (${ratio(sample.scriptMs, macaron?.scriptMs)})`,
+          `${round(sample.bannerMs)} (${ratio(sample.bannerMs, macaron?.bannerMs)})`,
+          `${sample.longTasks} (${round(sample.longTaskMs, 0)})`,
+          round(sample.cls, 3),
+        ]),
+      ),
+      "",
+    );
+  }
+  return `## Browser SDK against its peers (\`bench/sdk/run.ts\`)
+
+${machineLine()}, headless Chromium. The same page (one heading, one paragraph) with the same
+4-category banner (necessary, analytics, advertising, social; English; Accept all / Reject all /
+preferences), each product configured as its documentation shows and loaded from the page head
+(klaro and vanilla-cookieconsent with \`defer\`, as their documentation loads them: both need \`<body>\`); vanilla-cookieconsent with \`hideFromBots: false\`. Median of
+${RUNS} loads per product (products taken in turn) in a fresh browser context (nothing cached),
+before any click. Macaron's configuration is the seed's (7 services, 15 cookies with their
+descriptions and retentions) in English only, as the peers are configured in English only. Ratios are
+against Macaron (peer ÷ Macaron). "bytes transferred": every response as served (uncompressed, page
+included; Macaron's configuration is inline in the page). "brotli of what loads": each response
+compressed at brotli quality 11, summed. "script time": Chromium's \`ScriptDuration\` for the page
+(its own observer, a few microseconds per frame, included for every product). "banner visible": the
+first animation frame in which the first layer has a box and opacity above 0 (a product that
+fades in is counted from its first frame). Long tasks and CLS: PerformanceObserver, buffered.
+Third-party hosts do not resolve: such requests are counted, never answered.
+
+${sections.join("\n")}`;
+}
+
+await main();
