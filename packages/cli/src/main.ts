@@ -4,9 +4,14 @@
  */
 import { MacaronError } from "@macaron/core";
 import { Command, CommanderError } from "commander";
+import { type ExportCommandOptions, exportCommand, exportFormatOption } from "./commands/export.ts";
 import { formatOption, languageOption, type PolicyCommandOptions, policyCommand } from "./commands/policy.ts";
+import { type PurgeCommandOptions, purgeCommand } from "./commands/purge.ts";
+import { type ScanCommandOptions, scanCommand, scanFormatOption } from "./commands/scan.ts";
 import { type ServeCommandOptions, serveCommand } from "./commands/serve.ts";
+import { type TokenCreateOptions, tokenCreateCommand } from "./commands/token.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { type VerifyCommandOptions, verifyCommand } from "./commands/verify.ts";
 import { exitCodeOf } from "./errors.ts";
 import { type Output, processOutput } from "./output.ts";
 
@@ -40,6 +45,26 @@ function program(output: Output, setExitCode: (code: number) => void): Command {
     .action(async (options: PolicyCommandOptions) => setExitCode(await policyCommand(options, output)));
 
   root
+    .command("scan")
+    .description(
+      "audit a live site in headless Chromium (no consent, reject, accept, withdraw): exit 1 on errors, 2 if a state is not reached",
+    )
+    .argument("<url>", "the site's home page, e.g. https://shop.example/")
+    .option(
+      "-c, --config <file>",
+      "configuration to audit against (default: macaron.config.json if present, or MACARON_CONFIG)",
+    )
+    .option("--pages <n>", "most pages visited per state", "20")
+    .option("--depth <n>", "link depth from the start page", "2")
+    .option("-o, --out <dir>", "folder for report.json, report.html and config-patch.json", "macaron-scan")
+    .addOption(scanFormatOption())
+    .option("--kb <file>", "an Open Cookie Database CSV, to classify more cookies")
+    .option("--timeout <seconds>", "how long a page may take to load", "30")
+    .action(async (url: string, options: ScanCommandOptions) =>
+      setExitCode(await scanCommand(url, options, output)),
+    );
+
+  root
     .command("serve")
     .description("run the consent ledger server (proofs, policy, SDK, admin API) until SIGINT/SIGTERM")
     .option("-c, --config <file>", "configuration file (default: macaron.config.json, or MACARON_CONFIG)")
@@ -48,6 +73,52 @@ function program(output: Output, setExitCode: (code: number) => void): Command {
     .option("--db <url>", "sqlite:PATH or postgres://… (default: DATABASE_URL, else sqlite:./macaron.db)")
     .option("--log", "structured request logs (JSON lines) on standard output")
     .action(async (options: ServeCommandOptions) => setExitCode(await serveCommand(options, output)));
+
+  const dbOption = "sqlite:PATH or postgres://… (default: DATABASE_URL, else sqlite:./macaron.db)";
+
+  root
+    .command("verify")
+    .description("recompute the ledger's hash chain: exit 1 naming the first broken proof")
+    .option("--db <url>", dbOption)
+    .action(async (options: VerifyCommandOptions) => setExitCode(await verifyCommand(options, output)));
+
+  root
+    .command("export")
+    .description(
+      "stream the ledger's proofs (decided in --from..--to) as CSV, NDJSON, ISO 27560 records or Kantara receipts",
+    )
+    .option("--db <url>", dbOption)
+    .addOption(exportFormatOption())
+    .option("--from <date>", "first day (ISO 8601 date or date-time, inclusive)")
+    .option("--to <date>", "end (ISO 8601 date or date-time, exclusive)")
+    .option("-o, --out <file>", "write to this file instead of standard output")
+    .option(
+      "-c, --config <file>",
+      "configuration naming the controller (iso27560, kantara; default: macaron.config.json)",
+    )
+    .action(async (options: ExportCommandOptions) => setExitCode(await exportCommand(options, output)));
+
+  root
+    .command("purge")
+    .description(
+      "delete proofs older than ledger.proofRetention (default 5 years); the chain stays verifiable",
+    )
+    .option("--db <url>", dbOption)
+    .option(
+      "-c, --config <file>",
+      "configuration with ledger.proofRetention (default: macaron.config.json if present)",
+    )
+    .option("--dry-run", "only count what would be deleted")
+    .action(async (options: PurgeCommandOptions) => setExitCode(await purgeCommand(options, output)));
+
+  root
+    .command("token")
+    .description("admin tokens for the ledger's admin API and dashboard")
+    .command("create")
+    .description("create an admin token and print it once (only its hash is stored)")
+    .option("--db <url>", dbOption)
+    .option("--name <name>", "what the token is for, shown in the dashboard", "admin")
+    .action(async (options: TokenCreateOptions) => setExitCode(await tokenCreateCommand(options, output)));
 
   return root;
 }

@@ -33,7 +33,7 @@ export function chromiumPath(): string {
   if (configured) return configured;
   const found = CANDIDATES.find((candidate) => existsSync(candidate));
   if (!found)
-    throw scannerError("SCANNER_NO_BROWSER", "looked at MACARON_CHROMIUM and " + CANDIDATES.join(", "));
+    throw scannerError("SCANNER_NO_BROWSER", `looked at MACARON_CHROMIUM and ${CANDIDATES.join(", ")}`);
   return found;
 }
 

@@ -7,6 +7,7 @@
  */
 import {
   type CategoryConfig,
+  CONSENT_COOKIE_NAME,
   declaredServices,
   type KnownVendor,
   knownItemFor,
@@ -87,6 +88,10 @@ export function createClassifier(
           service: configured.service.id,
           rule: configured.rule,
         };
+      }
+      if (!config && item.type === "cookie" && item.name === CONSENT_COOKIE_NAME) {
+        // Without a configuration, Macaron's own consent cookie is still Macaron's: it stores the choice.
+        return { category: "necessary", source: "knowledge-base", exempt: true, service: "macaron" };
       }
       const hostService = services.find((service) =>
         service.hosts.some((suffix) => item.hosts.some((host) => hostMatches(suffix, host))),

@@ -5,6 +5,7 @@ export { type Classification, type Classifier, createClassifier } from "./classi
 export { type ConfigPatch, configPatch } from "./config-patch.ts";
 export { SCANNER_ERRORS } from "./errors.ts";
 export { importOpenCookieDatabase, parseCsv } from "./open-cookie-database.ts";
+export { progressBar } from "./progress.ts";
 export { REPORT_SCHEMA_URL, reportJson, writeReportFiles } from "./report-files.ts";
 export { escapeHtml, renderHtml } from "./report-html.ts";
 export * from "./report-model.ts";

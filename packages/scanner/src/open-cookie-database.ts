@@ -4,6 +4,7 @@
  * meaning the name is a prefix. Rows become knowledge-base vendors, so core's matching reads them.
  */
 import { type KnownCategory, type KnownItem, type KnownVendor, parseDuration } from "@macaron/core";
+import { scannerError } from "./errors.ts";
 
 const CATEGORIES: Record<string, KnownCategory> = {
   necessary: "necessary",
@@ -73,7 +74,10 @@ export function importOpenCookieDatabase(csv: string, source = "open-cookie-data
     wildcard: column("wildcard match"),
   };
   if (Object.values(at).some((index) => index < 0)) {
-    throw new Error(`${source}: not an Open Cookie Database CSV (expected its header row)`);
+    throw scannerError(
+      "SCANNER_BAD_KB",
+      `${source}: not an Open Cookie Database CSV (its header row is missing)`,
+    );
   }
   const vendors = new Map<string, { vendor: Omit<KnownVendor, "items">; items: KnownItem[] }>();
   for (const cells of rows) {
