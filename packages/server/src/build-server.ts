@@ -9,6 +9,7 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { MacaronConfig } from "@macaron/core";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import { adminPlugin } from "./admin/plugin.ts";
 import { adminRoutes } from "./http/admin-routes.ts";
 import { allowedOrigins } from "./http/allowed-origins.ts";
 import { consentRoutes } from "./http/consent-routes.ts";
@@ -110,7 +111,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     { prefix: "/v1" },
   );
   await app.register(adminRoutes, { prefix: "/v1/admin", store });
-  await app.register(sdkRoute, { sdkPath: options.sdkPath ?? defaultSdkPath() });
+  const sdkPath = options.sdkPath ?? defaultSdkPath();
+  await app.register(adminPlugin, { prefix: "/admin", store, config, sdkPath });
+  await app.register(sdkRoute, { sdkPath });
   await app.register(cookiePolicyRoute, { config });
   await app.register(healthRoute, { store, policy: revisions.current });
   app.addHook("onClose", async () => {

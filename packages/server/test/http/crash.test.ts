@@ -13,7 +13,9 @@ import { clientConfig } from "@macaron/core";
 import { describe, expect, it } from "vitest";
 import { openLedgerStore } from "../../src/store/open-ledger-store.ts";
 import { postRecord, seedConfig, validRecord } from "./fixtures/ledger-server.ts";
+import { createSchema, postgresAvailable } from "./fixtures/postgres-schema.ts";
 
+const hasPostgres = await postgresAvailable();
 const ENTRY = fileURLToPath(new URL("./fixtures/ledger-process.ts", import.meta.url));
 
 async function startProcess(db: string): Promise<{ child: ChildProcess; url: string }> {
@@ -92,4 +94,17 @@ describe("crash: SIGKILL in the middle of a burst", () => {
     const directory = mkdtempSync(join(tmpdir(), "macaron-crash-"));
     await crashAndRecover(`sqlite:${join(directory, "ledger.db")}`);
   }, 120_000);
+
+  it.runIf(hasPostgres)(
+    "loses no acknowledged proof on PostgreSQL",
+    async () => {
+      const schema = await createSchema("crash");
+      try {
+        await crashAndRecover(schema.url);
+      } finally {
+        await schema.drop();
+      }
+    },
+    120_000,
+  );
 });

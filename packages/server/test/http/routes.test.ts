@@ -206,6 +206,17 @@ describe("GET /cookie-policy", () => {
   });
 });
 
+describe("admin dashboard", () => {
+  it("is mounted under /admin and asks for a sign-in", async () => {
+    const home = await fetch(`${ledger.url}/admin`, { redirect: "manual" });
+    expect(home.status).toBe(303);
+    expect(home.headers.get("location")).toMatch(/^\/admin\/sign-in/);
+    const signIn = await get("/admin/sign-in");
+    expect(signIn.status).toBe(200);
+    expect(signIn.headers.get("content-type")).toMatch(/^text\/html/);
+  });
+});
+
 describe("the rest", () => {
   it("answers /healthz", async () => {
     const response = await get("/healthz");
