@@ -7,7 +7,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -29,6 +29,7 @@ interface Target {
   readonly name: string;
   readonly mode: "ceiling" | "durable";
   readonly db?: string;
+  readonly thread?: "worker" | "main";
 }
 
 interface Measured {
@@ -61,7 +62,7 @@ function load(url: string, seconds: number) {
 }
 
 async function measure(target: Target): Promise<Measured> {
-  const args = ["--import", "tsx", SERVER, target.mode, ...(target.db ? [target.db] : [])];
+  const args = ["--import", "tsx", SERVER, target.mode, target.db ?? "", target.thread ?? "worker"];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const output = lines(child);
   const first = await output.next();
@@ -99,23 +100,31 @@ async function withSchema<T>(run: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
+const loadBefore = loadavg()[0] ?? 0;
 const directory = mkdtempSync(join(tmpdir(), "macaron-bench-ledger-"));
 const results: Measured[] = [];
 try {
   results.push(await measure({ name: "ceiling: bare Fastify, validate and discard", mode: "ceiling" }));
   results.push(
     await measure({
-      name: "durable proofs, SQLite (WAL, temp file)",
+      name: "durable, SQLite (WAL, synchronous=FULL), commits on a worker thread (`macaron serve`)",
       mode: "durable",
-      db: `sqlite:${join(directory, "ledger.db")}`,
+      db: `sqlite:${join(directory, "worker.db")}`,
     }),
   );
-  if (process.env.BENCH_SKIP_POSTGRES !== "1")
-    results.push(
-      await withSchema((url) =>
-        measure({ name: "durable proofs, PostgreSQL (own schema)", mode: "durable", db: url }),
-      ),
-    );
+  results.push(
+    await measure({
+      name: "durable, SQLite, commits on the main thread",
+      mode: "durable",
+      db: `sqlite:${join(directory, "main.db")}`,
+      thread: "main",
+    }),
+  );
+  results.push(
+    await withSchema((url) =>
+      measure({ name: "durable, PostgreSQL (synchronous_commit=on, own schema)", mode: "durable", db: url }),
+    ),
+  );
 } finally {
   rmSync(directory, { recursive: true, force: true });
 }
@@ -139,7 +148,7 @@ writeResultsSection(
   "ledger",
   `## Consent ledger: POST /v1/consents (\`bench/ledger/run.ts\`)
 
-${machineLine()}. Loopback, autocannon, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up, a unique record per request (text/plain, as the SDK's beacon). Each server in its own process; every durable answer comes after its group commit. Goal: ≥ 50% of the ceiling and p99 < 25 ms.
+${machineLine()}; load average ${loadBefore.toFixed(1)} before the run and ${(loadavg()[0] ?? 0).toFixed(1)} after it (other processes share these cores: read the ratios, not the absolute numbers). Loopback, autocannon, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up, a unique record per request (text/plain, as the SDK's beacon). Each server in its own process; every durable answer comes after its group commit. Goal: ≥ 50% of the ceiling and p99 < 25 ms.
 
 ${table}`,
 );

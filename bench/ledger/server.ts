@@ -1,7 +1,8 @@
 /**
  * One server of the ledger benchmark, in its own process so that the load generator does not
  * share its event loop: `ceiling` (Fastify's bare handler that validates the record and discards
- * it), or the real `buildServer` on `sqlite:` / `postgres:` storage. Prints its URL as one JSON
+ * it), or the real `buildServer` on `sqlite:` / `postgres:` storage (SQLite commits on a worker
+ * thread as `macaron serve` does, or with `main` as third argument on the main thread). Prints its URL as one JSON
  * line; on SIGTERM prints the group-commit counters and exits.
  */
 import { consentRecordSchema } from "@macaron/core";
@@ -9,7 +10,7 @@ import { buildServer, openLedgerStore } from "@macaron/server";
 import Fastify from "fastify";
 import { benchConfig } from "./fixtures.ts";
 
-const [mode = "ceiling", db = ""] = process.argv.slice(2);
+const [mode = "ceiling", db = "", thread = "worker"] = process.argv.slice(2);
 
 async function ceiling() {
   const app = Fastify();
@@ -32,7 +33,8 @@ async function durable() {
     config: benchConfig(),
     store,
     rateLimit: false,
-    ...(process.env.BENCH_APPEND_WORKER === "1" ? { appendWorker: { url: db } } : {}),
+    // As `macaron serve` runs SQLite: commits on a worker thread (unless measuring without).
+    ...(store.kind === "sqlite" && thread === "worker" ? { appendWorker: { url: db } } : {}),
   });
   return {
     app,
