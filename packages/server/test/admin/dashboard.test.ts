@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { ConsentRecord } from "@macaron/core";
 import { axeViolations, launchChromium } from "@macaron/testing";
+import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LedgerStore } from "../../src/store/ledger-store.ts";
@@ -102,6 +103,24 @@ describe("signing in", () => {
     await page.waitForURL(/\/admin\/sign-in\?signedOut=1$/);
     await page.goto(`${server.url}/admin`);
     expect(new URL(page.url()).pathname).toBe("/admin/sign-in");
+    await context.close();
+  });
+
+  it("works with the keyboard alone: skip link first, then the token field, Enter signs in", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/sign-in`);
+    await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Skip to content");
+    for (let presses = 0; presses < 5; presses++) {
+      if ((await page.evaluate(() => document.activeElement?.id)) === "token") break;
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.type(token);
+    await Promise.all([page.waitForURL(/\/admin$/), page.keyboard.press("Enter")]);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("main");
     await context.close();
   });
 
@@ -270,6 +289,64 @@ describe("policy", () => {
   });
 });
 
+describe("policy preview", () => {
+  it("runs the real banner and dialog with the revision's own texts, in French and English, recording nothing", async () => {
+    const second = seeded.revisions[1];
+    const page = await adminPage(`/admin/policy/preview?revision=${second?.revision.contentHash}`);
+    expect(await page.locator("iframe").count()).toBe(4);
+    const frame = (title: string) => page.frameLocator(`iframe[title^="${title}"]`);
+    const fr = second?.clientConfig.notices.fr?.texts;
+    const en = second?.clientConfig.notices.en?.texts;
+    await frame("Banner in French")
+      .getByText(fr?.bannerTitle ?? "?")
+      .waitFor();
+    await frame("Banner in English")
+      .getByText(en?.bannerTitle ?? "?")
+      .waitFor();
+    await frame("Preferences dialog in French")
+      .getByText(fr?.preferencesTitle ?? "?")
+      .first()
+      .waitFor();
+    await frame("Preferences dialog in English")
+      .getByText(en?.preferencesTitle ?? "?")
+      .first()
+      .waitFor();
+    // Chromium pauses animation frames in frames out of view: bring the frame into view to click in it.
+    await page.locator('iframe[title^="Banner in English"]').scrollIntoViewIfNeeded();
+    await frame("Banner in English")
+      .getByRole("button", { name: en?.acceptAll ?? "?" })
+      .click();
+    // The decision is kept by the frame's in-memory cookie jar, never in the browser's.
+    const englishBanner = page.frames().find((candidate) => candidate.url().includes("lang=en&view=banner"));
+    await expect(englishBanner?.evaluate(() => document.cookie)).resolves.toContain("macaron_consent=");
+    expect((await admin.cookies()).map((cookie) => cookie.name)).not.toContain("macaron_consent");
+  });
+
+  it("says how to build the SDK when its build is missing", async () => {
+    const elsewhere = await startDashboard({
+      store,
+      config: seedConfig(2),
+      now: () => NOW,
+      sdkPath: join(directory, "missing", "macaron.js"),
+    });
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${elsewhere.url}/admin/sign-in`);
+      await page.fill("#token", token);
+      await Promise.all([page.waitForURL(/\/admin$/), page.click("button[type=submit]")]);
+      await page.goto(
+        `${elsewhere.url}/admin/policy/preview?revision=${seeded.revisions[0]?.revision.contentHash}`,
+      );
+      await expect(page.locator(".empty").textContent()).resolves.toContain("npm run build -w @macaron/web");
+      expect(await page.locator("iframe").count()).toBe(0);
+      await context.close();
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
+
 describe("scans", () => {
   it("lists the reports directory and shows a report's findings, errors first", async () => {
     const page = await adminPage("/admin/scans");
@@ -366,5 +443,24 @@ describe("every page", () => {
       expect(withAssets, path).toBeLessThan(150 * 1024);
     }
     console.log("admin page weights (gzip bytes):", JSON.stringify(weights, null, 1));
+  });
+});
+
+describe("a tampered proof", () => {
+  it("is shown as not verifying once its stored content was edited in the database", async () => {
+    const record = seeded.records[2024] as ConsentRecord;
+    const db = new Database(join(directory, "ledger.db"));
+    const row = db.prepare("SELECT content FROM proofs WHERE record_id = ?").get(record.id) as {
+      content: string;
+    };
+    db.prepare("UPDATE proofs SET content = ? WHERE record_id = ?").run(
+      row.content.replace("dashboard test", "dashboard test (edited)"),
+      record.id,
+    );
+    db.close();
+    const page = await adminPage(`/admin/proofs/${record.id}`);
+    await expect(page.locator("#chain ~ .notice").first().textContent()).resolves.toContain(
+      "does NOT verify",
+    );
   });
 });

@@ -36,7 +36,7 @@ export function policyPreviewPage(
     PREVIEW_VIEWS.map((view) => {
       const name = `${view === "banner" ? "Banner" : "Preferences dialog"} in ${LANGUAGE_NAMES[language] ?? language}`;
       const src = `${context.base}/policy/preview/frame?revision=${revision.contentHash}&lang=${encodeURIComponent(language)}&view=${view}`;
-      return html`<figure><figcaption>${name}</figcaption><iframe src="${src}" title="${name}, revision ${revision.revision}" loading="lazy"></iframe></figure>`;
+      return html`<figure><figcaption>${name}</figcaption><iframe src="${src}" title="${name}, revision ${revision.revision}"></iframe></figure>`;
     }),
   );
   const body = html`<p>Revision ${revision.revision}, published ${revision.publishedAt}. The buttons work; nothing is recorded.</p>
