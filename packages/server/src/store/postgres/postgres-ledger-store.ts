@@ -175,14 +175,14 @@ export async function openPostgresLedgerStore(url: string): Promise<LedgerStore>
         });
         if ((columns[0]?.length ?? 0) > 0) {
           await client.query(
-            `INSERT INTO proofs (seq, record_id, subject_id, decided_at, received_at, method, revision, language, content, prev_hash, hash)
-             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])`,
-            columns,
+            // One round trip for both: the rows and the new chain head.
+            `WITH inserted AS (
+               INSERT INTO proofs (seq, record_id, subject_id, decided_at, received_at, method, revision, language, content, prev_hash, hash)
+               SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
+               RETURNING 1)
+             UPDATE chain_state SET head_seq = $12, head_hash = $13 WHERE id = 1`,
+            [...columns, head.seq, head.hash],
           );
-          await client.query("UPDATE chain_state SET head_seq = $1, head_hash = $2 WHERE id = 1", [
-            head.seq,
-            head.hash,
-          ]);
         }
         return results;
       });
