@@ -110,7 +110,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     },
     { prefix: "/v1" },
   );
-  await app.register(adminRoutes, { prefix: "/v1/admin", store });
+  await app.register(adminRoutes, { prefix: "/v1/admin", store, config });
   const sdkPath = options.sdkPath ?? defaultSdkPath();
   await app.register(adminPlugin, { prefix: "/admin", store, config, sdkPath });
   await app.register(sdkRoute, { sdkPath });

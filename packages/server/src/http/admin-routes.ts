@@ -2,13 +2,17 @@
  * The administrator's API under `/v1/admin`, behind a Bearer token: proofs page by page with
  * filters, the streamed export, and the statistics behind the dashboard.
  */
+import type { MacaronConfig } from "@macaron/core";
 import type { FastifyInstance } from "fastify";
 import type { LedgerStore } from "../store/ledger-store.ts";
 import { requireAdminToken } from "./admin-auth.ts";
 import { type FilterQuery, filterProperties, periodProperties, proofQuery } from "./admin-query.ts";
 import { exportRoute } from "./export-route.ts";
 
-export async function adminRoutes(app: FastifyInstance, options: { store: LedgerStore }): Promise<void> {
+export async function adminRoutes(
+  app: FastifyInstance,
+  options: { store: LedgerStore; config: MacaronConfig },
+): Promise<void> {
   const { store } = options;
   requireAdminToken(app, store);
   app.addHook("onSend", async (_request, reply) => {
@@ -48,5 +52,5 @@ export async function adminRoutes(app: FastifyInstance, options: { store: Ledger
     },
   );
 
-  await app.register(exportRoute, { store });
+  await app.register(exportRoute, { store, config: options.config });
 }

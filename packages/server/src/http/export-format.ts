@@ -1,4 +1,7 @@
 /**
+ * Kept for the admin dashboard's exports (src/admin/ledger-routes.ts); the API route uses
+ * src/export/export-lines.ts, which also has the per-category CSV and the 27560 and Kantara shapes.
+ *
  * The export route's formats: NDJSON (one stored proof per line, exactly as stored) and CSV (one
  * row per proof, RFC 4180 quoting, cells that a spreadsheet would run as a formula defused).
  */

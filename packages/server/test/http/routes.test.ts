@@ -137,7 +137,7 @@ describe("admin API", () => {
     expect(stats.decisions).toBeGreaterThan(0);
   });
 
-  it("streams the export as NDJSON and as CSV", async () => {
+  it("streams the export as NDJSON, CSV, ISO/IEC TS 27560 records and Kantara receipts", async () => {
     const ndjson = await admin("/v1/admin/export?format=ndjson");
     expect(ndjson.status).toBe(200);
     expect(ndjson.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
@@ -151,7 +151,16 @@ describe("admin API", () => {
     const csv = await admin("/v1/admin/export?format=csv");
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect((await csv.text()).trim().split("\n").length).toBeGreaterThan(count);
+    const rows = (await csv.text()).trim().split("\n");
+    expect(rows.length).toBe(count + 1);
+    expect(rows[0]).toContain("analytics");
+    for (const format of ["iso27560", "kantara"]) {
+      const shaped = await admin(`/v1/admin/export?format=${format}`);
+      expect(shaped.status).toBe(200);
+      const records = (await shaped.text()).trim().split("\n");
+      expect(records).toHaveLength(count);
+      expect(() => JSON.parse(records[0] ?? "")).not.toThrow();
+    }
     expect((await admin("/v1/admin/export?format=xml")).status).toBe(400);
   });
 });
