@@ -25,7 +25,6 @@ afterAll(async () => {
 /** What analytics and social scripts leave behind, on the host and its parent domain, plus what must stay. */
 function plantTrackers(page: Page): Promise<void> {
   return page.evaluate(() => {
-    // biome-ignore lint/suspicious/noDocumentCookie: a tracker's way of setting cookies.
     for (const cookie of [
       "_ga=GA1.1.1; path=/; domain=macaron.localhost",
       "_ga=GA1.1.2; path=/",
@@ -35,8 +34,10 @@ function plantTrackers(page: Page): Promise<void> {
       "_fbp=fb.2; path=/",
       "lpp_session=abc; path=/",
       "unrelated=1; path=/",
-    ])
+    ]) {
+      // biome-ignore lint/suspicious/noDocumentCookie: a tracker's way of setting cookies.
       document.cookie = cookie;
+    }
     localStorage.setItem("_ga_store_1", "x");
     localStorage.setItem("keep_me", "x");
     sessionStorage.setItem("_ga_session", "x");
