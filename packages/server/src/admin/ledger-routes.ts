@@ -1,7 +1,14 @@
 /** The ledger's pages: the overview, the proof search, a proof's detail, and the exports. */
 import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { EXPORT_CONTENT_TYPES, type ExportFormat, exportLines } from "../http/export-format.ts";
+import {
+  chunked,
+  exportLines,
+  LEDGER_EXPORT_CONTENT_TYPES,
+  type LedgerExportFormat,
+  ledgerCategories,
+} from "../export/export-lines.ts";
+import { receiptContext } from "../export/receipt-context.ts";
 import { type AdminContext, pageContext, sendPage } from "./admin-context.ts";
 import { checkProofChain } from "./chain-check.ts";
 import { nextDay, parseFilters, parsePeriod } from "./filters.ts";
@@ -11,6 +18,14 @@ import { proofDetailPage } from "./pages/proof-detail.ts";
 import { proofsPage } from "./pages/proofs.ts";
 
 type Query = Record<string, string | undefined>;
+
+/** Each export's file name (after `export/`), also its download name's ending. */
+export const EXPORT_FILES: Readonly<Record<LedgerExportFormat, string>> = {
+  csv: "csv",
+  ndjson: "ndjson",
+  iso27560: "iso27560.ndjson",
+  kantara: "kantara.ndjson",
+};
 
 /** Proofs per page of the search. */
 const PAGE_SIZE = 50;
@@ -65,21 +80,26 @@ export function registerLedgerPages(app: FastifyInstance, context: AdminContext)
     );
   });
 
-  const exportRoute = (format: ExportFormat) =>
-    app.get<{ Querystring: Query }>(`/export.${format}`, async (request, reply) => {
-      const { query, errors } = parseFilters(request.query);
-      if (errors.length > 0) {
-        const [first] = errors;
-        return reply
-          .code(400)
-          .send({ error: { code: "INVALID_QUERY", message: first?.message, path: first?.field } });
-      }
-      const stamp = context.now().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  // The same formats and streams as `GET /v1/admin/export`, with the dashboard's filters.
+  const receipts = receiptContext(config);
+  app.get<{ Params: { file: string }; Querystring: Query }>("/export/:file", async (request, reply) => {
+    const format = (Object.keys(EXPORT_FILES) as LedgerExportFormat[]).find(
+      (candidate) => EXPORT_FILES[candidate] === request.params.file,
+    );
+    if (format === undefined) return reply.callNotFound();
+    const { query, errors } = parseFilters(request.query);
+    if (errors.length > 0) {
+      const [first] = errors;
       return reply
-        .type(EXPORT_CONTENT_TYPES[format])
-        .header("content-disposition", `attachment; filename="macaron-proofs-${stamp}.${format}"`)
-        .send(Readable.from(exportLines(format, store.streamProofs(query))));
-    });
-  exportRoute("csv");
-  exportRoute("ndjson");
+        .code(400)
+        .send({ error: { code: "INVALID_QUERY", message: first?.message, path: first?.field } });
+    }
+    const categories = format === "csv" ? await ledgerCategories(store) : [];
+    const lines = exportLines(format, store.streamProofs(query), { categories, context: receipts });
+    const stamp = context.now().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+    return reply
+      .type(LEDGER_EXPORT_CONTENT_TYPES[format])
+      .header("content-disposition", `attachment; filename="macaron-proofs-${stamp}.${EXPORT_FILES[format]}"`)
+      .send(Readable.from(chunked(lines)));
+  });
 }

@@ -256,7 +256,7 @@ describe("proofs", () => {
     expect(ids.size).toBe(expected);
   });
 
-  it("exports the current filter's rows as CSV and as NDJSON downloads", async () => {
+  it("exports the current filter's rows as CSV, NDJSON and consent receipt downloads", async () => {
     const expected = count((r) => r.method === "reject-all" && r.language === "en");
     const page = await adminPage("/admin/proofs?method=reject-all&language=en");
     const [csv] = await Promise.all([page.waitForEvent("download"), page.click("a:text('CSV')")]);
@@ -271,6 +271,13 @@ describe("proofs", () => {
       const proof = JSON.parse(line) as { record: ConsentRecord };
       expect([proof.record.method, proof.record.language]).toEqual(["reject-all", "en"]);
     }
+    const [receipts] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("a:text('Kantara consent receipts')"),
+    ]);
+    expect(receipts.suggestedFilename()).toMatch(/\.kantara\.ndjson$/);
+    const receiptLines = (await readFile((await receipts.path()) as string, "utf8")).trimEnd().split("\n");
+    expect(receiptLines.length).toBe(expected);
   });
 });
 

@@ -57,8 +57,10 @@ export function proofsPage(
   const { form, proofs } = options;
   const query = filterQueryString(form);
   const exports = html`<p class="exports">Download these proofs (every page):
-<a href="${context.base}/export.csv${query}" download>CSV</a> ·
-<a href="${context.base}/export.ndjson${query}" download>NDJSON</a></p>`;
+<a href="${context.base}/export/csv${query}" download>CSV</a> ·
+<a href="${context.base}/export/ndjson${query}" download>NDJSON</a> ·
+<a href="${context.base}/export/iso27560.ndjson${query}" download>ISO/IEC TS 27560 records</a> ·
+<a href="${context.base}/export/kantara.ndjson${query}" download>Kantara consent receipts</a></p>`;
   const results =
     proofs.length === 0
       ? emptyState(
