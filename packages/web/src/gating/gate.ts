@@ -16,7 +16,10 @@ function runNext(): void {
   const inert = loading ? undefined : waiting.shift();
   if (!inert) return;
   // Removed from the page meanwhile: it must not run, nor hold up the ones after it.
-  if (!inert.isConnected) return runNext();
+  if (!inert.isConnected) {
+    runNext();
+    return;
+  }
   const script = document.createElement("script");
   for (const { name, value } of inert.attributes) if (name !== "type") script.setAttribute(name, value);
   if (inert.dataset.type) script.type = inert.dataset.type;
