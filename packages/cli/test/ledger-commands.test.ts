@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import type { ConsentRecord } from "@macaron/core";
 import { openLedgerStore, type ProofInput } from "@macaron/server";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../src/main.ts";
 import type { Output } from "../src/output.ts";
@@ -223,5 +224,55 @@ describe("ledger commands", () => {
         await store.close();
       }
     });
+  });
+});
+
+const POSTGRES_URL = process.env.MACARON_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch (error) {
+    if (process.env.CI === "true") throw error;
+    return false;
+  }
+}
+
+describe.runIf(await postgresReachable())("ledger commands on PostgreSQL", () => {
+  it("verify names the proof edited directly in the database, purge keeps it verifiable", async () => {
+    const schema = `cli_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: POSTGRES_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const url = new URL(POSTGRES_URL);
+    url.searchParams.set("schema", schema);
+    const db = url.toString();
+    try {
+      const proofs = [
+        proof("2019-03-01T10:00:00.000Z"),
+        proof("2026-11-02T10:00:00.000Z"),
+        proof("2026-11-03T10:00:00.000Z"),
+      ];
+      const store = await openLedgerStore(db);
+      await store.append(proofs);
+      await store.close();
+      expect((await run("purge", "--db", db, "--dry-run")).out[0]).toMatch(/^would purge 1 proof/);
+      expect((await run("purge", "--db", db)).out[0]).toMatch(/^purged 1 proof/);
+      expect((await run("verify", "--db", db)).out[0]).toMatch(/^chain intact: 2 proof\(s\) verified/);
+      await admin.query(
+        `UPDATE ${schema}.proofs SET content = replace(content, 'Mozilla', 'Forged') WHERE seq = 3`,
+      );
+      const broken = await run("verify", "--db", db);
+      expect(broken.code).toBe(1);
+      expect(broken.err[0]).toBe(
+        `chain broken at proof seq 3 (record ${proofs[2]?.record.id}): its hash does not match its stored content`,
+      );
+    } finally {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
   });
 });
