@@ -78,7 +78,7 @@ export class NetworkLog {
   private readonly inflight = new Set<string>();
   private readonly deferred = new Map<string, (() => void)[]>();
   private lastActivity = Date.now();
-  page = "";
+  private currentPage = "";
 
   /** Listens to a page's DevTools session; called again for the page that replaces a crashed one. */
   async attach(session: CDPSession): Promise<void> {
@@ -132,6 +132,16 @@ export class NetworkLog {
     session.on("Network.loadingFinished", done);
     session.on("Network.loadingFailed", done);
     await session.send("Network.enable");
+  }
+
+  get page(): string {
+    return this.currentPage;
+  }
+
+  /** A new page is loading: requests of the previous document no longer count as in flight. */
+  set page(url: string) {
+    this.currentPage = url;
+    this.inflight.clear();
   }
 
   /** Marks activity that postpones quiet (a cookie or storage write by a script). */
@@ -202,7 +212,10 @@ export class NetworkLog {
 
   /** Requests seen since the last call; with `flush`, those still pending (streams, hung requests) too. */
   takeRequests(flush = false): LoggedRequest[] {
-    if (flush) for (const [requestId, request] of [...this.pending]) this.finish(requestId, request);
+    if (flush) {
+      for (const [requestId, request] of [...this.pending]) this.finish(requestId, request);
+      this.inflight.clear();
+    }
     const taken = this.requests;
     this.requests = [];
     return taken;
@@ -215,10 +228,6 @@ export class NetworkLog {
       if (this.inflight.size === 0 && Date.now() - this.lastActivity >= quietMs) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    console.error(
-      "quiet timeout",
-      [...this.inflight].map((id) => this.pending.get(id)?.url),
-    );
   }
 }
 

@@ -1,7 +1,18 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exitCodeFor, launchScanBrowser, type ScanBrowser, type ScanReport, scan } from "../src/index.ts";
+import {
+  configPatch,
+  exitCodeFor,
+  launchScanBrowser,
+  renderText,
+  type ScanBrowser,
+  type ScanReport,
+  scan,
+  writeReportFiles,
+} from "../src/index.ts";
 import { siteConfig } from "./site/config.ts";
 import { captureTruth, findingMatches, violationPages } from "./site/ground-truth.ts";
 import { SHOP, startTestSite, type TestSite } from "./site/server.ts";
@@ -132,5 +143,109 @@ describe("capture", () => {
       ["accept", true],
       ["withdraw", true],
     ]);
+  });
+});
+
+describe("crawl", () => {
+  const links = (...hrefs: string[]) => hrefs.map((href) => `<a href="${href}">${href}</a>`).join("\n");
+
+  beforeAll(() => {
+    const pages = site.extraPages;
+    pages.set(`${SHOP}/crawl/`, {
+      body: links(
+        "/crawl/a",
+        "/crawl/b?x=1",
+        "/crawl/b?x=2#top",
+        "/crawl/data.json",
+        "/crawl/slow",
+        "/crawl/away",
+        "https://blog.shop.test/crawl/sub",
+        "https://elsewhere.test/",
+        "mailto:shop@shop.test",
+      ),
+    });
+    pages.set(`${SHOP}/crawl/a`, { body: links("/crawl/deep1") });
+    pages.set(`${SHOP}/crawl/b`, { body: "b" });
+    pages.set(`${SHOP}/crawl/data.json`, { headers: { "content-type": "application/json" }, body: "{}" });
+    pages.set(`${SHOP}/crawl/slow`, { hang: true });
+    pages.set(`${SHOP}/crawl/away`, { status: 302, headers: { location: "https://elsewhere.test/" } });
+    pages.set("https://blog.shop.test/crawl/sub", { body: "blog" });
+    pages.set(`${SHOP}/crawl/deep1`, { body: links("/crawl/deep2") });
+    pages.set(`${SHOP}/crawl/deep2`, { body: links("/crawl/deep3") });
+  });
+
+  it("goes breadth-first over the registrable domain, drops query strings, records and skips what is not a page", async () => {
+    const { report } = await scan({
+      url: `${SHOP}/crawl/`,
+      browser,
+      maxPages: 20,
+      maxDepth: 2,
+      timeoutSeconds: 2,
+    });
+    const none = report.states.find((state) => state.state === "none");
+    expect(none?.pages.map((page) => [page.url, page.depth, page.status])).toEqual([
+      [`${SHOP}/crawl/`, 0, "ok"],
+      [`${SHOP}/crawl/a`, 1, "ok"],
+      [`${SHOP}/crawl/b`, 1, "ok"],
+      [`${SHOP}/crawl/data.json`, 1, "not-html"],
+      [`${SHOP}/crawl/slow`, 1, "timeout"],
+      [`${SHOP}/crawl/away`, 1, "offsite"],
+      ["https://blog.shop.test/crawl/sub", 1, "ok"],
+      [`${SHOP}/crawl/deep1`, 2, "ok"],
+    ]);
+    // The same crawl in every state, none of which is reached on a site without a banner.
+    expect(report.states.map((state) => state.reached)).toEqual([true, false, false, false]);
+  });
+
+  it("stops at --pages", async () => {
+    const { report } = await scan({ url: `${SHOP}/crawl/`, browser, maxPages: 3, maxDepth: 2 });
+    expect(report.states[0]?.pages.map((page) => page.url)).toEqual([
+      `${SHOP}/crawl/`,
+      `${SHOP}/crawl/a`,
+      `${SHOP}/crawl/b`,
+    ]);
+  });
+});
+
+describe("outputs", () => {
+  const compliant = violationPages().find((page) => page.name === "compliant");
+
+  it("gives the same JSON on a second run, apart from timestamps", async () => {
+    const first = await scanPage("/compliant", compliant?.services);
+    const second = await scanPage("/compliant", compliant?.services);
+    const stable = (report: ScanReport) => ({ ...report, startedAt: "", finishedAt: "" });
+    expect(stable(second)).toEqual(stable(first));
+  });
+
+  it("writes a standalone HTML evidence document with a screenshot per state, every site string escaped", async () => {
+    site.extraPages.set(`${SHOP}/hostile`, {
+      body: `<script src="/macaron-standin.js"></script><script>localStorage.setItem("<img src=x onerror=alert('x')>", "1")</script><a data-macaron-open href="#">c</a>`,
+    });
+    const result = await scan({ url: `${SHOP}/hostile`, browser, maxPages: 1, maxDepth: 0 });
+    const directory = mkdtempSync(join(tmpdir(), "macaron-report-"));
+    const files = writeReportFiles(result, directory, undefined);
+    const html = readFileSync(files.html, "utf8");
+    expect(html.match(/src="data:image\/jpeg;base64,/g)).toHaveLength(4);
+    expect(html).toContain(result.report.browser.userAgent.replace(/&/g, "&amp;"));
+    expect(html).toContain(`Chromium ${result.report.browser.version}`);
+    expect(html).toContain("&lt;img src=x onerror=alert(&#39;x&#39;)&gt;");
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toMatch(/<link|<script|src="http/);
+    const json = JSON.parse(readFileSync(files.json, "utf8"));
+    expect(validateReport(json), JSON.stringify(validateReport.errors)).toBe(true);
+  });
+
+  it("prints findings first, then a table per category, and proposes the undeclared item in config-patch.json", async () => {
+    const truth = violationPages().find((page) => page.name === "undeclared");
+    const config = siteConfig(truth?.services ?? []);
+    const result = await scan({ url: `${SHOP}${truth?.path}`, browser, maxPages: 1, maxDepth: 0, config });
+    const text = renderText(result.report);
+    expect(text.indexOf("Findings: 1 error")).toBeLessThan(text.indexOf("Category analytics"));
+    expect(text).toMatch(/ERROR undeclared-item \[accept\]/);
+    const patch = configPatch(result.report, config);
+    expect(patch.addToServices.clarity).toEqual([
+      expect.objectContaining({ type: "cookie", name: "_clsk", retention: "1 day" }),
+    ]);
+    expect(patch.services).toEqual([]);
   });
 });

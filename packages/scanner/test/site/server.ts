@@ -16,7 +16,7 @@ export interface TestSite {
   readonly port: number;
   /** Chromium flags that send every host name to this server and accept its certificate. */
   readonly browserArgs: readonly string[];
-  /** Extra pages registered by a test (crawl cases): path → handler result. */
+  /** Extra pages registered by a test (crawl cases), by URL without query (`https://www.shop.test/crawl/`). */
   readonly extraPages: Map<
     string,
     { status?: number; headers?: Record<string, string>; body?: string; hang?: boolean }
@@ -33,17 +33,17 @@ export async function startTestSite(): Promise<TestSite> {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8", ...headers });
       response.end(body);
     };
+    const extra = extraPages.get(`https://${host}${url.pathname}`);
+    if (extra) {
+      if (extra.hang) return;
+      response.writeHead(extra.status ?? 200, {
+        "content-type": "text/html; charset=utf-8",
+        ...extra.headers,
+      });
+      response.end(extra.body ?? "");
+      return;
+    }
     if (host === "www.shop.test") {
-      const extra = extraPages.get(url.pathname);
-      if (extra) {
-        if (extra.hang) return;
-        response.writeHead(extra.status ?? 200, {
-          "content-type": "text/html; charset=utf-8",
-          ...extra.headers,
-        });
-        response.end(extra.body ?? "");
-        return;
-      }
       if (url.pathname === "/macaron-standin.js") {
         response.writeHead(200, { "content-type": "text/javascript" });
         response.end(STANDIN_SDK);
