@@ -10,6 +10,7 @@ import {
   ran,
   startSite,
   type TestSite,
+  TRACKER_HOST,
   testClientConfig,
 } from "./harness.ts";
 
@@ -22,6 +23,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const { client } = await testClientConfig();
   site.page("/", { client, body: gatedBody(site) });
+  site.page("/removal", { client });
 });
 afterAll(async () => {
   await browser?.close();
@@ -157,6 +159,34 @@ describe("Accept all", () => {
       "added-before",
       "added-after",
     ]);
+    await context.close();
+  });
+});
+
+describe("a gated script removed from the page before its turn", () => {
+  it("does not run, and does not hold up the scripts after it", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const tracker = `http://${TRACKER_HOST}:${site.port}`;
+    await page.goto(site.url("/removal"));
+    await page.evaluate((origin) => {
+      for (const [id, src] of [
+        ["slow", `${origin}/slow-first.js`],
+        ["removed", `${origin}/removed.js`],
+        ["after", `${origin}/after.js`],
+      ]) {
+        const script = document.createElement("script");
+        script.type = "text/plain";
+        script.id = id as string;
+        script.dataset.category = "analytics";
+        script.src = src as string;
+        document.body.append(script);
+      }
+    }, tracker);
+    await clickSdkButton(page, "Accept all");
+    // While the first one is still loading.
+    await page.evaluate(() => document.getElementById("removed")?.remove());
+    await expect.poll(() => ran(page)).toEqual(["slow-first.js", "after.js"]);
     await context.close();
   });
 });

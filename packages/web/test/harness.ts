@@ -122,7 +122,12 @@ export async function startSite(): Promise<TestSite> {
       response.end(content);
     };
     if (host === TRACKER_HOST) {
-      if (path.endsWith(".js")) return send(200, "text/javascript", trackerScript(path.slice(1)));
+      if (path.endsWith(".js")) {
+        // "slow-…" scripts take a while to arrive, as a busy third party does.
+        const delay = path.startsWith("/slow-") ? 400 : 0;
+        setTimeout(() => send(200, "text/javascript", trackerScript(path.slice(1))), delay);
+        return;
+      }
       return send(200, "text/html", "<!doctype html><title>embed</title><p>embedded</p>");
     }
     if (path === "/macaron.js") return send(200, "text/javascript", sdk);
