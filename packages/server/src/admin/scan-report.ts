@@ -12,6 +12,7 @@ export interface ScanFinding {
   readonly item: string;
   readonly setter: string;
   readonly rule: string;
+  readonly message: string;
   readonly fix: string;
 }
 
@@ -22,7 +23,9 @@ export interface ScanReportView {
   /** Entries of `findings` that were not objects. */
   readonly unreadable: number;
   /** State → "reached" / "not reached", when the report says. */
-  readonly states: readonly { readonly state: string; readonly reached: boolean }[];
+  readonly states: readonly { readonly state: string; readonly reached: boolean; readonly reason: string }[];
+  /** "macaron-scanner 0.1.0 in Chromium 131…", when the report says. */
+  readonly tool: string;
 }
 
 export type ParsedScanReport =
@@ -88,23 +91,33 @@ export function parseScanReport(text: string): ParsedScanReport {
       state: textOf(entry, ["state"]),
       item: textOf(entry, ["item", "cookie", "request", "name"]),
       setter: textOf(entry, ["setter", "setBy", "initiator"]),
-      rule: textOf(entry, ["rule", "code", "kind", "type"]),
-      fix: textOf(entry, ["fix", "suggestion", "message"]),
+      rule: textOf(entry, ["rule", "kind", "code", "type"]),
+      message: textOf(entry, ["message", "description"]),
+      fix: textOf(entry, ["fix", "suggestion"]),
     });
   }
   findings.sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3));
-  const states: { state: string; reached: boolean }[] = [];
+  const states: { state: string; reached: boolean; reason: string }[] = [];
   const rawStates = parsed.states;
   if (Array.isArray(rawStates)) {
     for (const state of rawStates) {
-      if (typeof state === "string") states.push({ state, reached: true });
+      if (typeof state === "string") states.push({ state, reached: true, reason: "" });
       else if (isObject(state) && typeof (state.state ?? state.name) === "string")
-        states.push({ state: String(state.state ?? state.name), reached: state.reached !== false });
+        states.push({
+          state: String(state.state ?? state.name),
+          reached: state.reached !== false,
+          reason: textOf(state, ["reason"]),
+        });
     }
-  } else if (isObject(rawStates)) {
-    for (const [state, value] of Object.entries(rawStates))
-      states.push({ state, reached: !(isObject(value) && value.reached === false) });
   }
+  const scanner = isObject(parsed.scanner) ? parsed.scanner : {};
+  const browser = isObject(parsed.browser) ? parsed.browser : {};
+  const tool = [
+    [textOf(scanner, ["name"]), textOf(scanner, ["version"])].filter(Boolean).join(" "),
+    [textOf(browser, ["name"]), textOf(browser, ["version"])].filter(Boolean).join(" "),
+  ]
+    .filter(Boolean)
+    .join(" in ");
   return {
     ok: true,
     report: {
@@ -113,6 +126,7 @@ export function parseScanReport(text: string): ParsedScanReport {
       findings,
       unreadable,
       states,
+      tool,
     },
   };
 }

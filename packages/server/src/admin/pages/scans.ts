@@ -61,7 +61,8 @@ export function scanReportPage(context: PageContext, entry: ScanReportEntry, rep
 <dt>Site</dt><dd>${report.site || "–"}</dd>
 <dt>Scanned at</dt><dd>${report.scannedAt || "–"}</dd>
 <dt>Findings</dt><dd>${report.findings.length === 0 ? "none" : summary}</dd>
-${report.states.length > 0 ? html`<dt>States</dt><dd>${report.states.map((state) => `${state.state}${state.reached ? "" : " (not reached)"}`).join(", ")}</dd>` : ""}
+${report.tool ? html`<dt>Scanned with</dt><dd>${report.tool}</dd>` : ""}
+${report.states.length > 0 ? html`<dt>States</dt><dd>${report.states.map((state) => `${state.state}${state.reached ? "" : ` (not reached${state.reason ? `: ${state.reason}` : ""})`}`).join(", ")}</dd>` : ""}
 </dl>
 ${report.unreadable > 0 ? notice("error", `${report.unreadable} entries of “findings” could not be read and are not shown.`) : ""}
 ${
@@ -72,9 +73,10 @@ ${
       )
     : dataTable({
         caption: "Findings, errors first",
-        head: ["Severity", "Page", "State", "Item", "Set by", "Rule", "Fix"],
+        head: ["Severity", "Finding", "Page", "State", "Item", "Set by", "Rule", "Fix"],
         rows: report.findings.map((finding) => [
           html`<span class="sev-${finding.severity === "error" ? "error" : "other"}">${finding.severity}</span>`,
+          finding.message,
           finding.page,
           finding.state,
           html`<code>${finding.item}</code>`,
