@@ -2,7 +2,9 @@
  * The page frame every shop page shares: head with Macaron and the gated third-party tags,
  * header (collections, search, account, cart), footer with "Manage cookies" and the policies.
  */
+
 import { COLLECTIONS } from "./catalogue.ts";
+import { ANALYTICS_COOKIE_SECONDS } from "./demo-config.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { Session } from "./sessions.ts";
 import { SHOP_TEXTS, type ShopLanguage } from "./shop-texts.ts";
@@ -43,6 +45,7 @@ export function page(context: PageContext, title: string, main: SafeHtml, extraB
 <title>${title} · Les Petits Prödiges</title>
 <link rel="stylesheet" href="/shop.css">
 ${context.macaronHead}
+<script type="text/plain" data-category="analytics">window.dataLayer=window.dataLayer||[];window.gtag=function(){dataLayer.push(arguments)};gtag("js",new Date());gtag("config","${ANALYTICS_ID}",{cookie_expires:${ANALYTICS_COOKIE_SECONDS}});</script>
 <script type="text/plain" data-category="analytics" src="${thirdPartyOrigin("analytics", host)}/gtag/js?id=${ANALYTICS_ID}"></script>
 <script type="text/plain" data-category="advertising" src="${thirdPartyOrigin("ads", host)}/pagead/conversion_async.js"></script>
 <script type="text/plain" data-category="social" src="${thirdPartyOrigin("pixel", host)}/en_US/fbevents.js?id=${PIXEL_ID}"></script>

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { scan } from "@macaron/scanner";
 import { launchChromium } from "@macaron/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -146,4 +147,24 @@ describe("a visitor's journey through the demo shop", () => {
     expect(new Set([rejected?.subjectId, analyticsOnly?.subjectId, withdrawn?.subjectId]).size).toBe(1);
     expect(await demo.store.verify()).toEqual({ checked: 3 });
   });
+
+  it("passes the scanner's audit in the four states: nothing before consent, after refusal or after withdrawal", async () => {
+    const { report } = await scan({ url: `${demo.url}/`, config: demo.config, maxPages: 2, maxDepth: 1 });
+    expect(report.states.map((state) => [state.state, state.reached])).toEqual([
+      ["none", true],
+      ["reject", true],
+      ["accept", true],
+      ["withdraw", true],
+    ]);
+    expect(report.findings.filter((finding) => finding.severity === "error")).toEqual([]);
+    // What a crawler cannot see here: the session exists after sign-in only, the list view after
+    // a click, _fbc after an ad click (fbclid), and the stand-ins, served from *.localhost, do not
+    // reproduce the vendors' own cookies on doubleclick.net, facebook.com and instagram.com.
+    const unseen = report.findings.map((finding) => `${finding.kind} ${finding.item.split(" ")[1]}`).sort();
+    expect(unseen).toEqual(
+      ["IDE", "_fbc", "csrftoken", "fr", "ig_did", "lpp_session", "lpp_view", "mid", "test_cookie"]
+        .map((name) => `declared-not-seen ${name}`)
+        .sort(),
+    );
+  }, 240_000);
 });
