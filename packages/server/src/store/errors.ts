@@ -7,6 +7,11 @@ export const LEDGER_ERRORS = {
     message: "The database URL is not one Macaron can open.",
     hint: "Use `sqlite:PATH` (e.g. `sqlite:./macaron.db`) or `postgres://user@host:5432/db` (optionally `?schema=NAME`).",
   },
+  LEDGER_UNREACHABLE: {
+    status: 503,
+    message: "The ledger database cannot be reached.",
+    hint: "Check that the database runs and the URL (host, port, user, database) or the SQLite file's folder and permissions are right.",
+  },
   LEDGER_SCHEMA_NEWER: {
     status: 500,
     message: "The database was migrated by a newer version of Macaron.",
@@ -20,3 +25,8 @@ export const LEDGER_ERRORS = {
 } as const satisfies Record<string, ErrorDefinition>;
 
 export const ledgerError = errorFactory(LEDGER_ERRORS);
+
+/** A database URL fit for messages and logs: no password. */
+export function redactedUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:…@");
+}

@@ -3,7 +3,7 @@
  * `postgres://…` / `postgresql://…` (optional `?schema=NAME`). Migrations run before it resolves.
  * PostgreSQL is loaded only when asked for, so SQLite users never load `pg`.
  */
-import { ledgerError } from "./errors.ts";
+import { ledgerError, redactedUrl } from "./errors.ts";
 import type { LedgerStore } from "./ledger-store.ts";
 import { sqliteLedgerStore } from "./sqlite/sqlite-ledger-store.ts";
 
@@ -20,8 +20,5 @@ export async function openLedgerStore(url: string = DEFAULT_DATABASE_URL): Promi
     const { openPostgresLedgerStore } = await import("./postgres/postgres-ledger-store.ts");
     return openPostgresLedgerStore(url);
   }
-  throw ledgerError(
-    "LEDGER_URL_UNSUPPORTED",
-    `Cannot open ${JSON.stringify(url.replace(/\/\/[^@/]*@/, "//…@"))}.`,
-  );
+  throw ledgerError("LEDGER_URL_UNSUPPORTED", `Cannot open ${JSON.stringify(redactedUrl(url))}.`);
 }

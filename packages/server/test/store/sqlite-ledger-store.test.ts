@@ -66,6 +66,32 @@ describe("the SQLite ledger file", () => {
     }
   });
 
+  it("creates the folder of a new ledger file", async () => {
+    const file = freshFile();
+    try {
+      const store = await openLedgerStore(`sqlite:${join(file.path, "..", "data", "nested", "ledger.db")}`);
+      await store.close();
+    } finally {
+      file.remove();
+    }
+  });
+
+  it("says which file it cannot open, and why", async () => {
+    await expect(openLedgerStore("sqlite:/dev/null/ledger.db")).rejects.toMatchObject({
+      code: "LEDGER_UNREACHABLE",
+      message: expect.stringContaining("/dev/null/ledger.db"),
+    });
+  });
+
+  it("says which database it cannot reach, without its password", async () => {
+    const error = await openLedgerStore("postgres://macaron:s3cret@127.0.0.1:1/ledger").catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ code: "LEDGER_UNREACHABLE" });
+    expect(String((error as Error).message)).toContain("postgres://macaron:…@127.0.0.1:1/ledger");
+    expect(String((error as Error).message)).not.toContain("s3cret");
+  });
+
   it("refuses a URL it cannot open", async () => {
     await expect(openLedgerStore("mysql://localhost/db")).rejects.toMatchObject({
       code: "LEDGER_URL_UNSUPPORTED",

@@ -11,7 +11,7 @@ import { proofColumns, utcInstant } from "../../chain/proof-columns.ts";
 import { proofContentJson, proofHash } from "../../chain/proof-hash.ts";
 import { type ChainPoint, type ChainRow, verifyChain } from "../../chain/verify-chain.ts";
 import { newToken, tokenId, tokenMatches } from "../admin-tokens.ts";
-import { ledgerError } from "../errors.ts";
+import { ledgerError, redactedUrl } from "../errors.ts";
 import { ledgerStats } from "../ledger-stats.ts";
 import type {
   AdminToken,
@@ -122,7 +122,9 @@ export async function openPostgresLedgerStore(url: string): Promise<LedgerStore>
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on("error", () => {});
   try {
-    const client = await pool.connect();
+    const client = await pool.connect().catch((error: Error) => {
+      throw ledgerError("LEDGER_UNREACHABLE", `Cannot connect to ${redactedUrl(url)}: ${error.message}`);
+    });
     try {
       await migratePostgres(client, connection.schema);
     } finally {

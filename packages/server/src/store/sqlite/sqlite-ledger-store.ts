@@ -6,6 +6,8 @@
  * cost is paid once per batch: callers group proofs into one `append`.
  */
 import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { type ProofColumns, proofColumns, utcInstant } from "../../chain/proof-columns.ts";
 import { proofContentJson, proofHash } from "../../chain/proof-hash.ts";
@@ -57,7 +59,16 @@ interface Prepared {
 }
 
 export function sqliteLedgerStore(path: string): LedgerStore {
-  const db = new Database(path);
+  let db: Database.Database;
+  try {
+    if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+    db = new Database(path);
+  } catch (error) {
+    throw ledgerError(
+      "LEDGER_UNREACHABLE",
+      `Cannot open the SQLite file ${path}: ${(error as Error).message}`,
+    );
+  }
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   // Another process (a CLI command beside the server) waits for the write lock instead of failing.
