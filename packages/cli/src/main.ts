@@ -8,7 +8,7 @@ import { type ExportCommandOptions, exportCommand, exportFormatOption } from "./
 import { formatOption, languageOption, type PolicyCommandOptions, policyCommand } from "./commands/policy.ts";
 import { type PurgeCommandOptions, purgeCommand } from "./commands/purge.ts";
 import { type ScanCommandOptions, scanCommand, scanFormatOption } from "./commands/scan.ts";
-import { type ServeCommandOptions, serveCommand } from "./commands/serve.ts";
+import type { ServeCommandOptions } from "./commands/serve.ts";
 import { type TokenCreateOptions, tokenCreateCommand } from "./commands/token.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { type VerifyCommandOptions, verifyCommand } from "./commands/verify.ts";
@@ -72,7 +72,11 @@ function program(output: Output, setExitCode: (code: number) => void): Command {
     .option("--host <host>", "interface to listen on (default: 127.0.0.1, or MACARON_HOST)")
     .option("--db <url>", "sqlite:PATH or postgres://… (default: DATABASE_URL, else sqlite:./macaron.db)")
     .option("--log", "structured request logs (JSON lines) on standard output")
-    .action(async (options: ServeCommandOptions) => setExitCode(await serveCommand(options, output)));
+    .action(async (options: ServeCommandOptions) => {
+      // Loaded on demand: the server stack (Fastify, the stores) would slow every other command.
+      const { serveCommand } = await import("./commands/serve.ts");
+      setExitCode(await serveCommand(options, output));
+    });
 
   const dbOption = "sqlite:PATH or postgres://… (default: DATABASE_URL, else sqlite:./macaron.db)";
 
