@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { loadavg } from "node:os";
 import { brotliCompressSync, constants } from "node:zlib";
 import { launchChromium, listenLocally } from "@macaron/testing";
 import type { Browser } from "playwright-core";
@@ -142,6 +143,7 @@ function medianSample(samples: readonly Sample[]): Sample {
 }
 
 async function main(): Promise<void> {
+  const loadBefore = loadavg()[0] ?? 0;
   const list = await products();
   const served: Buffer[] = [];
   const files = new Map<string, Buffer>();
@@ -187,13 +189,16 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  writeResultsSection("sdk", report(results));
+  writeResultsSection("sdk", report(results, [loadBefore, loadavg()[0] ?? 0]));
   console.log("bench/RESULTS.md: section sdk written");
 }
 
 const round = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
 
-function report(results: readonly { product: Product; rate: number; sample: Sample }[]): string {
+function report(
+  results: readonly { product: Product; rate: number; sample: Sample }[],
+  load: readonly [number, number],
+): string {
   const sections: string[] = [];
   for (const rate of [1, 4]) {
     const rows = results.filter((result) => result.rate === rate);
@@ -243,7 +248,9 @@ compressed at brotli quality 11, summed. "script time": Chromium's \`ScriptDurat
 (its own observer, a few microseconds per frame, included for every product). "banner visible": the
 first animation frame in which the first layer has a box and opacity above 0 (a product that
 fades in is counted from its first frame). Long tasks and CLS: PerformanceObserver, buffered.
-Third-party hosts do not resolve: such requests are counted, never answered.
+Third-party hosts do not resolve: such requests are counted, never answered. Load average (1 min)
+at start and end of the run: ${load.map((value) => value.toFixed(1)).join(" and ")}: other work shared
+the cores, so absolute times are inflated; products were measured in turn, so ratios hold.
 
 ${sections.join("\n")}`;
 }
