@@ -6,6 +6,10 @@
   const data = JSON.parse(source.textContent || "{}");
   const palette = ["#1f5fa8", "#b3480b", "#2e7d32", "#8e24aa", "#00838f", "#6d4c41"];
   const charts = [];
+  // Axis colours follow the page's palette, so the charts stay readable in the dark scheme.
+  const style = getComputedStyle(document.documentElement);
+  const ink = style.getPropertyValue("--ink").trim() || "#1b1b1f";
+  const line = style.getPropertyValue("--line").trim() || "#c9c9d2";
 
   function options(name, width) {
     const chart = data[name];
@@ -17,7 +21,15 @@
         x: { time: true },
         y: percent ? { range: [0, 100] } : { range: (_u, _min, max) => [0, Math.max(1, max)] },
       },
-      axes: [{}, { values: (_u, ticks) => ticks.map((tick) => (percent ? `${tick} %` : String(tick))) }],
+      axes: [
+        { stroke: ink, grid: { stroke: line }, ticks: { stroke: line } },
+        {
+          stroke: ink,
+          grid: { stroke: line },
+          ticks: { stroke: line },
+          values: (_u, ticks) => ticks.map((tick) => (percent ? `${tick} %` : String(tick))),
+        },
+      ],
       series: [
         {
           label: "Day",
