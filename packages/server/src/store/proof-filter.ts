@@ -25,7 +25,8 @@ export function sqlParams(dialect: SqlDialect): SqlParams {
   };
 }
 
-function bound(text: string, name: "from" | "to"): string {
+/** A query's date bound in UTC, or LEDGER_INVALID_QUERY naming the parameter. */
+export function queryInstant(text: string, name: "from" | "to" | "before"): string {
   try {
     return utcInstant(text);
   } catch {
@@ -55,8 +56,8 @@ function categoryClause(dialect: SqlDialect, params: SqlParams, category: string
 /** The WHERE clauses (joined with AND by the caller) selecting the proofs `query` asks for. */
 export function proofFilter(dialect: SqlDialect, params: SqlParams, query: ProofQuery): string[] {
   const where: string[] = [];
-  if (query.from !== undefined) where.push(`decided_at >= ${params.add(bound(query.from, "from"))}`);
-  if (query.to !== undefined) where.push(`decided_at < ${params.add(bound(query.to, "to"))}`);
+  if (query.from !== undefined) where.push(`decided_at >= ${params.add(queryInstant(query.from, "from"))}`);
+  if (query.to !== undefined) where.push(`decided_at < ${params.add(queryInstant(query.to, "to"))}`);
   if (query.method !== undefined) where.push(`method = ${params.add(query.method)}`);
   if (query.revision !== undefined) where.push(`revision = ${params.add(query.revision)}`);
   if (query.language !== undefined) where.push(`language = ${params.add(query.language)}`);

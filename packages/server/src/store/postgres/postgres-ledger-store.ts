@@ -6,8 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import Cursor from "pg-cursor";
-import { proofColumns, utcInstant } from "../../chain/proof-columns.ts";
+import { proofColumns } from "../../chain/proof-columns.ts";
 import { proofContentJson, proofHash } from "../../chain/proof-hash.ts";
 import { type ChainPoint, type ChainRow, verifyChain } from "../../chain/verify-chain.ts";
 import { newToken, tokenId, tokenMatches } from "../admin-tokens.ts";
@@ -17,38 +16,27 @@ import type {
   AdminToken,
   AppendResult,
   LedgerStore,
-  PolicyRevision,
   ProofInput,
   ProofQuery,
   StoredProof,
 } from "../ledger-store.ts";
-import { decodeCursor, encodeCursor, pageLimit, proofFilter, sqlParams, whereSql } from "../proof-filter.ts";
+import {
+  decodeCursor,
+  encodeCursor,
+  pageLimit,
+  proofFilter,
+  queryInstant,
+  sqlParams,
+  whereSql,
+} from "../proof-filter.ts";
+import { policyRevision, REVISION_FIELDS, type RevisionRow } from "../revision-row.ts";
 import { type ProofRow, storedProof } from "../stored-proof.ts";
 import { postgresConnection } from "./connection.ts";
 import { migratePostgres } from "./migrations.ts";
+import { cursorRows, numberedRows, transaction } from "./sessions.ts";
 
-const BATCH = 1000;
 const PROOF_FIELDS = "seq, prev_hash, hash, content";
 const CHAIN_FIELDS = `seq, prev_hash AS "prevHash", hash, content, record_id AS "recordId", subject_id AS "subjectId", decided_at AS "decidedAt", received_at AS "receivedAt", method, revision, language`;
-const REVISION_FIELDS = "revision, content_hash, content, notice_hashes, published_at";
-
-interface RevisionRow {
-  revision: number;
-  content_hash: string;
-  content: string;
-  notice_hashes: string;
-  published_at: string;
-}
-
-function policyRevision(row: RevisionRow): PolicyRevision {
-  return {
-    revision: row.revision,
-    contentHash: row.content_hash,
-    content: row.content,
-    noticeHashes: JSON.parse(row.notice_hashes) as Record<string, string>,
-    publishedAt: row.published_at,
-  };
-}
 
 interface ChainState {
   anchor: ChainPoint;
@@ -70,50 +58,6 @@ async function chainState(client: pg.PoolClient | pg.Pool, lock = false): Promis
     anchor: { seq: Number(row.anchor_seq), hash: row.anchor_hash },
     head: { seq: Number(row.head_seq), hash: row.head_hash },
   };
-}
-
-async function transaction<T>(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
-  begin = "BEGIN",
-): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query(begin);
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-/** Reads a query through a server-side cursor, `BATCH` rows at a time. */
-async function* cursorRows<Row>(
-  client: pg.PoolClient,
-  sql: string,
-  values: readonly unknown[],
-): AsyncGenerator<Row> {
-  const cursor = client.query(new Cursor<Row>(sql, [...values]));
-  try {
-    for (;;) {
-      const rows = await cursor.read(BATCH);
-      yield* rows;
-      if (rows.length < BATCH) return;
-    }
-  } finally {
-    await cursor.close();
-  }
-}
-
-/** BIGINT arrives as text from pg; the chain compares numbers. */
-async function* numberedRows(
-  rows: AsyncIterable<Omit<ChainRow, "seq"> & { seq: string }>,
-): AsyncGenerator<ChainRow> {
-  for await (const row of rows) yield { ...row, seq: Number(row.seq) };
 }
 
 export async function openPostgresLedgerStore(url: string): Promise<LedgerStore> {
@@ -321,18 +265,7 @@ export async function openPostgresLedgerStore(url: string): Promise<LedgerStore>
     },
 
     async purge(before, options = {}) {
-      let cutoff: string;
-      try {
-        cutoff = utcInstant(before);
-      } catch {
-        throw ledgerError(
-          "LEDGER_INVALID_QUERY",
-          `\`before\` is not an ISO 8601 date or date-time: ${JSON.stringify(before)}`,
-          {
-            path: "before",
-          },
-        );
-      }
+      const cutoff = queryInstant(before, "before");
       const count = await transaction(pool, async (client) => {
         // Locks the chain: appends wait, so the anchor is the hash of the proof right before what stays.
         await chainState(client, true);

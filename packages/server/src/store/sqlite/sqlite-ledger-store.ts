@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { type ProofColumns, proofColumns, utcInstant } from "../../chain/proof-columns.ts";
+import { type ProofColumns, proofColumns } from "../../chain/proof-columns.ts";
 import { proofContentJson, proofHash } from "../../chain/proof-hash.ts";
 import { type ChainPoint, type ChainRow, verifyChain } from "../../chain/verify-chain.ts";
 import { newToken, tokenId, tokenMatches } from "../admin-tokens.ts";
@@ -19,12 +19,20 @@ import type {
   AdminToken,
   AppendResult,
   LedgerStore,
-  PolicyRevision,
   ProofInput,
   ProofQuery,
   StoredProof,
 } from "../ledger-store.ts";
-import { decodeCursor, encodeCursor, pageLimit, proofFilter, sqlParams, whereSql } from "../proof-filter.ts";
+import {
+  decodeCursor,
+  encodeCursor,
+  pageLimit,
+  proofFilter,
+  queryInstant,
+  sqlParams,
+  whereSql,
+} from "../proof-filter.ts";
+import { policyRevision, REVISION_FIELDS, type RevisionRow } from "../revision-row.ts";
 import { type ProofRow, storedProof } from "../stored-proof.ts";
 import { migrateSqlite } from "./migrations.ts";
 
@@ -34,24 +42,6 @@ const BATCH = 1000;
 const PROOF_FIELDS = "seq, prev_hash, hash, content";
 const CHAIN_FIELDS =
   "seq, prev_hash AS prevHash, hash, content, record_id AS recordId, subject_id AS subjectId, decided_at AS decidedAt, received_at AS receivedAt, method, revision, language";
-
-interface RevisionRow {
-  revision: number;
-  content_hash: string;
-  content: string;
-  notice_hashes: string;
-  published_at: string;
-}
-
-function policyRevision(row: RevisionRow): PolicyRevision {
-  return {
-    revision: row.revision,
-    contentHash: row.content_hash,
-    content: row.content,
-    noticeHashes: JSON.parse(row.notice_hashes) as Record<string, string>,
-    publishedAt: row.published_at,
-  };
-}
 
 interface Prepared {
   readonly columns: ProofColumns;
@@ -84,7 +74,6 @@ export function sqliteLedgerStore(path: string): LedgerStore {
     "INSERT INTO proofs (seq, record_id, subject_id, decided_at, received_at, method, revision, language, content, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const setHead = db.prepare("UPDATE chain_state SET head_seq = ?, head_hash = ? WHERE id = 1");
-  const revisionFields = "revision, content_hash, content, notice_hashes, published_at";
 
   const state = () => {
     const row = chainState.get();
@@ -168,7 +157,7 @@ export function sqliteLedgerStore(path: string): LedgerStore {
     async revisionByHash(contentHash) {
       const row = db
         .prepare<[string], RevisionRow>(
-          `SELECT ${revisionFields} FROM policy_revisions WHERE content_hash = ?`,
+          `SELECT ${REVISION_FIELDS} FROM policy_revisions WHERE content_hash = ?`,
         )
         .get(contentHash);
       return row && policyRevision(row);
@@ -177,7 +166,7 @@ export function sqliteLedgerStore(path: string): LedgerStore {
     async revisionByNumber(revision) {
       const row = db
         .prepare<[number], RevisionRow>(
-          `SELECT ${revisionFields} FROM policy_revisions WHERE revision = ? ORDER BY id DESC LIMIT 1`,
+          `SELECT ${REVISION_FIELDS} FROM policy_revisions WHERE revision = ? ORDER BY id DESC LIMIT 1`,
         )
         .get(revision);
       return row && policyRevision(row);
@@ -185,7 +174,7 @@ export function sqliteLedgerStore(path: string): LedgerStore {
 
     async revisions() {
       return db
-        .prepare<[], RevisionRow>(`SELECT ${revisionFields} FROM policy_revisions ORDER BY id`)
+        .prepare<[], RevisionRow>(`SELECT ${REVISION_FIELDS} FROM policy_revisions ORDER BY id`)
         .all()
         .map(policyRevision);
     },
@@ -260,16 +249,7 @@ export function sqliteLedgerStore(path: string): LedgerStore {
     },
 
     async purge(before, options = {}) {
-      let cutoff: string;
-      try {
-        cutoff = utcInstant(before);
-      } catch {
-        throw ledgerError(
-          "LEDGER_INVALID_QUERY",
-          `\`before\` is not an ISO 8601 date or date-time: ${JSON.stringify(before)}`,
-          { path: "before" },
-        );
-      }
+      const cutoff = queryInstant(before, "before");
       const purge = db.transaction(() => {
         // Only a prefix of the chain goes, so the anchor (the last purged hash) links to what stays.
         const firstKept = db
