@@ -22,6 +22,9 @@ interface PageBench {
 }
 type BenchWindow = Window & { __bench: PageBench };
 
+/** Per product, the third-party addresses (without query) its page asked for. */
+const thirdPartyUrls = new Map<string, Set<string>>();
+
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const SETTLE_MS = 1000;
 
@@ -90,7 +93,11 @@ async function measureOnce(
   let transferred = 0;
   cdp.on("Network.requestWillBeSent", (event) => {
     requests++;
-    if (!event.request.url.startsWith(origin)) thirdParty++;
+    if (event.request.url.startsWith(origin)) return;
+    thirdParty++;
+    const urls = thirdPartyUrls.get(product.name) ?? new Set<string>();
+    urls.add(event.request.url.split("?")[0] ?? "");
+    thirdPartyUrls.set(product.name, urls);
   });
   cdp.on("Network.loadingFinished", (event) => {
     transferred += event.encodedDataLength;
@@ -233,6 +240,9 @@ function report(
       "",
     );
   }
+  const thirdParties = [...thirdPartyUrls]
+    .map(([name, urls]) => `${name}: ${[...urls].map((url) => `\`${url}\``).join(", ")}`)
+    .join("; ");
   return `## Browser SDK against its peers (\`bench/sdk/run.ts\`)
 
 ${machineLine()}, headless Chromium. The same page (one heading, one paragraph) with the same
@@ -251,6 +261,7 @@ fades in is counted from its first frame). Long tasks and CLS: PerformanceObserv
 Third-party hosts do not resolve: such requests are counted, never answered. Load average (1 min)
 at start and end of the run: ${load.map((value) => value.toFixed(1)).join(" and ")}: other work shared
 the cores, so absolute times are inflated; products were measured in turn, so ratios hold.
+Third-party addresses asked for before any click: ${thirdParties || "none"}.
 
 ${sections.join("\n")}`;
 }
