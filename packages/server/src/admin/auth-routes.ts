@@ -12,6 +12,8 @@ import { randomId, SESSION_LIFETIME_MS, sameSecret } from "./sessions.ts";
 
 export const SESSION_COOKIE = "macaron_admin";
 const LOGIN_COOKIE = "macaron_admin_login";
+/** Sign-in attempts per client IP: tokens are unguessable, this keeps token checks cheap to serve. */
+export const SIGN_IN_LIMIT = { max: 20, timeWindow: "1 minute" } as const;
 
 function cookieOptions(context: AdminContext, request: FastifyRequest, maxAge: number) {
   return {
@@ -114,28 +116,36 @@ export function registerSignIn(app: FastifyInstance, context: AdminContext): voi
     },
   );
 
-  app.post("/sign-in", { config: { adminPublic: true } }, async (request, reply) => {
-    const next = safeNext(context, formField(request, "next"));
-    if (!sameOrigin(request) || !sameSecret(formField(request, "csrf"), request.cookies[LOGIN_COOKIE])) {
-      return showForm(request, reply, next, {
-        status: 403,
-        error: "This form expired: please enter your token again.",
-      });
-    }
-    const token = formField(request, "token")?.trim() ?? "";
-    const identity = token ? await context.store.checkToken(token) : undefined;
-    if (identity === undefined) {
-      return showForm(request, reply, next, {
-        status: 401,
-        error:
-          "This admin token is not valid. Check it, or create a new one with “npx macaron token create”.",
-      });
-    }
-    const session = context.sessions.open(identity);
-    reply.clearCookie(LOGIN_COOKIE, { path: context.base || "/" });
-    reply.setCookie(SESSION_COOKIE, session.id, cookieOptions(context, request, SESSION_LIFETIME_MS / 1000));
-    return reply.redirect(next, 303);
-  });
+  app.post(
+    "/sign-in",
+    { config: { adminPublic: true, rateLimit: SIGN_IN_LIMIT } },
+    async (request, reply) => {
+      const next = safeNext(context, formField(request, "next"));
+      if (!sameOrigin(request) || !sameSecret(formField(request, "csrf"), request.cookies[LOGIN_COOKIE])) {
+        return showForm(request, reply, next, {
+          status: 403,
+          error: "This form expired: please enter your token again.",
+        });
+      }
+      const token = formField(request, "token")?.trim() ?? "";
+      const identity = token ? await context.store.checkToken(token) : undefined;
+      if (identity === undefined) {
+        return showForm(request, reply, next, {
+          status: 401,
+          error:
+            "This admin token is not valid. Check it, or create a new one with “npx macaron token create”.",
+        });
+      }
+      const session = context.sessions.open(identity);
+      reply.clearCookie(LOGIN_COOKIE, { path: context.base || "/" });
+      reply.setCookie(
+        SESSION_COOKIE,
+        session.id,
+        cookieOptions(context, request, SESSION_LIFETIME_MS / 1000),
+      );
+      return reply.redirect(next, 303);
+    },
+  );
 
   app.post("/sign-out", async (request, reply) => {
     if (!checkForm(request, reply)) return reply;

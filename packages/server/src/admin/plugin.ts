@@ -6,6 +6,7 @@
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
+import rateLimit from "@fastify/rate-limit";
 import type { MacaronConfig } from "@macaron/core";
 import type { FastifyError, FastifyInstance, FastifyPluginAsync } from "fastify";
 import type { LedgerStore } from "../store/ledger-store.ts";
@@ -39,6 +40,8 @@ function defaultSdkPath(): string {
 export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app: FastifyInstance, options) => {
   if (!app.hasRequestDecorator("cookies")) await app.register(cookie);
   if (!app.hasContentTypeParser("application/x-www-form-urlencoded")) await app.register(formbody);
+  // Only the routes that ask for it (signing in) are limited; registered before them.
+  await app.register(rateLimit, { global: false });
   const base = app.prefix;
   const context: AdminContext = {
     base,
@@ -75,6 +78,13 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app: F
   app.setErrorHandler((error: FastifyError, request, reply) => {
     request.log.error({ err: error }, "admin page failed");
     const status = typeof error.statusCode === "number" && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 429)
+      return reply
+        .code(429)
+        .type("text/html; charset=utf-8")
+        .send(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many attempts · Macaron admin</title></head><body><main><h1>Too many sign-in attempts</h1><p>Wait a minute, then <a href="${base}/sign-in">try again</a>.</p></main></body></html>`,
+        );
     return reply
       .code(status)
       .type("text/html; charset=utf-8")

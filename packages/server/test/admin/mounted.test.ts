@@ -82,4 +82,19 @@ describe("the dashboard mounted by buildServer", () => {
     expect(api.status).toBe(401);
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe("UNAUTHORIZED");
   });
+
+  it("limits sign-in attempts per client, answering 429 with a page that says to wait", async () => {
+    let last: Response | undefined;
+    for (let attempt = 0; attempt < 25; attempt++) {
+      last = await fetch(`${url}/admin/sign-in`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: url },
+        body: "csrf=x&token=wrong",
+      });
+      if (last.status === 429) break;
+      expect(last.status).toBe(403);
+    }
+    expect(last?.status).toBe(429);
+    expect(await last?.text()).toContain("Too many sign-in attempts");
+  });
 });
