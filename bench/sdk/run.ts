@@ -92,6 +92,8 @@ async function measureOnce(
   let thirdParty = 0;
   let transferred = 0;
   cdp.on("Network.requestWillBeSent", (event) => {
+    // data: and blob: addresses load nothing over the network.
+    if (!/^https?:/.test(event.request.url)) return;
     requests++;
     if (event.request.url.startsWith(origin)) return;
     thirdParty++;
