@@ -173,6 +173,16 @@ describe("ledger commands", () => {
       expect(stderr).toContain("exported 4 proof(s) as ndjson to standard output");
     });
 
+    it("stops quietly when the reader of standard output goes away", async () => {
+      // More than a pipe buffer of NDJSON, so the writer outlives its reader.
+      const store = await openLedgerStore(db);
+      await store.append(Array.from({ length: 300 }, () => proof("2026-11-04T10:00:00.000Z")));
+      await store.close();
+      const script = `set -o pipefail; "${process.execPath}" "${BIN}" export --db "${db}" --format ndjson | head -c 100 > /dev/null`;
+      const { stderr } = await promisify(execFile)("bash", ["-c", script]);
+      expect(stderr).not.toMatch(/EPIPE|Error/);
+    });
+
     it("exits 2 on a date or format it cannot read", async () => {
       const badDate = await run("export", "--db", db, "--from", "last week");
       expect(badDate.code).toBe(2);

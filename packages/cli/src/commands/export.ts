@@ -101,6 +101,8 @@ export async function exportCommand(options: ExportCommandOptions, output: Outpu
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      // The reader went away (`macaron export | head`): it has what it wanted.
+      if (options.out === undefined && code === "EPIPE") return;
       if (options.out !== undefined && code !== undefined && /^E[A-Z]+$/.test(code)) {
         throw cliError(
           "CLI_OUTPUT_UNWRITABLE",
