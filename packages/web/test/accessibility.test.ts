@@ -86,4 +86,36 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
     expect(await colours("light")).toBe("rgb(255, 255, 255)");
     expect(await colours("dark")).not.toBe("rgb(255, 255, 255)");
   });
+
+  it("takes the page's --macaron-* custom properties, and nothing else of its CSS", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url("/en"));
+    await page.evaluate(() => {
+      const style = document.createElement("style");
+      style.textContent = "#macaron{--macaron-accent:rgb(1, 2, 3)} button{background:red!important}";
+      document.head.append(style);
+    });
+    const background = await page.evaluate(() => {
+      const button = document.getElementById("macaron")?.shadowRoot?.querySelector(".b button") as Element;
+      return getComputedStyle(button).backgroundColor;
+    });
+    expect(background).toBe("rgb(1, 2, 3)");
+    await page.close();
+  });
+
+  it("drops the switches' motion under prefers-reduced-motion", async () => {
+    const duration = async (reducedMotion: "reduce" | "no-preference") => {
+      const page = await browser.newPage({ reducedMotion });
+      await page.goto(site.url("/en"));
+      await page.locator("#macaron .b button", { hasText: "Customize" }).click();
+      const value = await page.evaluate(() => {
+        const toggle = document.getElementById("macaron")?.shadowRoot?.querySelector(".s") as Element;
+        return getComputedStyle(toggle, "::after").transitionDuration;
+      });
+      await page.close();
+      return value;
+    };
+    expect(await duration("no-preference")).toBe("0.1s");
+    expect(await duration("reduce")).toBe("0s");
+  });
 });

@@ -30,7 +30,7 @@ button{font:inherit;color:inherit;cursor:pointer}
 .v{margin:.75rem 0 0 1rem}
 .n{font-size:.9em}
 .p{padding:1rem;min-height:8rem}
-@media(prefers-reduced-motion:reduce){*{transition:none!important}}`;
+@media(prefers-reduced-motion:reduce){*,:after{transition:none!important}}`;
 
 let sheet: CSSStyleSheet | undefined;
 
