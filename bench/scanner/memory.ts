@@ -19,28 +19,50 @@ function processes(): Map<number, { parent: number; rssBytes: number }> {
   return found;
 }
 
-export function treeRss(root: number): number {
+/** Proportional set size: shared pages divided among the processes sharing them. */
+function pssBytes(pid: number): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+export interface TreeMemory {
+  /** Sum of the resident set sizes: shared libraries counted once per process. */
+  readonly rss: number;
+  /** Sum of the proportional set sizes: the tree's real share of memory. */
+  readonly pss: number;
+}
+
+export function treeMemory(root: number): TreeMemory {
   const all = processes();
-  let total = 0;
+  let rss = 0;
+  let pss = 0;
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.pop() as number;
-    total += all.get(pid)?.rssBytes ?? 0;
+    rss += all.get(pid)?.rssBytes ?? 0;
+    pss += pssBytes(pid);
     for (const [child, info] of all) if (info.parent === pid) queue.push(child);
   }
-  return total;
+  return { rss, pss };
 }
 
-/** Samples the tree rooted at `root` every `everyMs` until stopped; returns the peak in bytes. */
-export function sampleTreeRss(root: number, everyMs = 200): { stop(): number } {
-  let peak = treeRss(root);
-  const timer = setInterval(() => {
-    peak = Math.max(peak, treeRss(root));
-  }, everyMs);
+/** Samples the tree rooted at `root` every `everyMs` until stopped; returns the peaks in bytes. */
+export function sampleTreeMemory(root: number, everyMs = 200): { stop(): TreeMemory } {
+  let peak = treeMemory(root);
+  const sample = () => {
+    const now = treeMemory(root);
+    peak = { rss: Math.max(peak.rss, now.rss), pss: Math.max(peak.pss, now.pss) };
+  };
+  const timer = setInterval(sample, everyMs);
   return {
     stop() {
       clearInterval(timer);
-      return Math.max(peak, treeRss(root));
+      sample();
+      return peak;
     },
   };
 }

@@ -18,16 +18,23 @@ const REJECT_NAMES =
 const SETTINGS_NAMES =
   /^\s*(gérer les cookies|paramètres des cookies|préférences des cookies|personnaliser|gérer mes préférences|cookie settings|cookie preferences|manage cookies|privacy settings)\s*$/i;
 
+const HAS_MACARON =
+  "typeof window.Macaron === 'object' && window.Macaron !== null && typeof window.Macaron.acceptAll === 'function'";
+
+/**
+ * Whether the page exposes Macaron's API, waiting up to `waitMs` for an SDK loaded late. Polled from
+ * here, not in the page: a page's own timers and animation frames may be throttled.
+ */
 async function hasMacaron(page: Page, waitMs: number): Promise<boolean> {
-  try {
-    await page.waitForFunction(
-      "typeof window.Macaron === 'object' && window.Macaron !== null && typeof window.Macaron.acceptAll === 'function'",
-      undefined,
-      { timeout: waitMs },
-    );
-    return true;
-  } catch {
-    return false;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      if ((await page.evaluate(HAS_MACARON)) === true) return true;
+    } catch {
+      // The page is navigating: ask again.
+    }
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

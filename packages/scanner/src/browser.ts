@@ -21,9 +21,11 @@ const FLAGS = [
   "--disable-component-update",
   "--disable-sync",
   "--mute-audio",
-  // Cross-site frames stay in the page's process, so one DevTools session sees every request.
+  // Cross-site frames stay in the page's process, so one DevTools session sees every request; and one
+  // renderer per state: no back-forward cache or process swap keeping the previous page alive (memory).
   "--disable-site-isolation-trials",
-  "--disable-features=IsolateOrigins,site-per-process",
+  "--disable-features=IsolateOrigins,site-per-process,BackForwardCache,ProactivelySwapBrowsingInstance,SpareRendererForSitePerProcess",
+  "--enable-features=NetworkServiceInProcess2",
 ] as const;
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];

@@ -32,6 +32,8 @@ export interface ScanOptions {
   readonly openCookieDatabase?: { readonly file: string; readonly vendors: readonly KnownVendor[] };
   /** Extra Chromium flags (tests map host names to loopback with them). */
   readonly browserArgs?: readonly string[];
+  /** How many states are crawled at once (1 to 4, default 4): fewer use less memory, take longer. */
+  readonly concurrency?: number;
   /** A browser already started, reused and left open (tests, benchmarks). */
   readonly browser?: ScanBrowser;
   readonly onProgress?: (event: { done: number; total: number; state: ScanState; url: string }) => void;
@@ -49,6 +51,24 @@ export const METHOD_DESCRIPTION =
   "withdraw: Accept all, reopen the preferences, Reject all, reload. Each page: load, network idle plus a " +
   "quiet window, one scroll to the bottom, quiet again; then cookies (DevTools), Web Storage and IndexedDB " +
   "of every frame are read. Lifetimes asked come from the raw Set-Cookie and document.cookie strings.";
+
+/** Runs `work` over `inputs`, at most `size` at a time, results in input order. */
+async function inPool<Input, Output>(
+  inputs: readonly Input[],
+  size: number,
+  work: (input: Input) => Promise<Output>,
+): Promise<Output[]> {
+  const results: Output[] = new Array(inputs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const index = next++;
+      results[index] = await work(inputs[index] as Input);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, inputs.length) }, worker));
+  return results;
+}
 
 function checkedUrl(text: string): URL {
   let url: URL;
@@ -75,26 +95,25 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   try {
     let done = 0;
     const total = maxPages * SCAN_STATES.length;
-    observations = await Promise.all(
-      SCAN_STATES.map(async (state) => {
-        const context = await browser.newContext();
-        try {
-          return await crawlState(context, state, {
-            startUrl: url.href,
-            maxPages,
-            maxDepth,
-            timeoutMs: timeoutSeconds * 1000,
-            quietMs,
-            onPage: (_state, page) => {
-              done++;
-              options.onProgress?.({ done, total, state, url: page });
-            },
-          });
-        } finally {
-          await context.close().catch(() => undefined);
-        }
-      }),
-    );
+    const crawl = async (state: ScanState): Promise<StateObservation> => {
+      const context = await browser.newContext();
+      try {
+        return await crawlState(context, state, {
+          startUrl: url.href,
+          maxPages,
+          maxDepth,
+          timeoutMs: timeoutSeconds * 1000,
+          quietMs,
+          onPage: (_state, page) => {
+            done++;
+            options.onProgress?.({ done, total, state, url: page });
+          },
+        });
+      } finally {
+        await context.close().catch(() => undefined);
+      }
+    };
+    observations = await inPool(SCAN_STATES, Math.min(4, Math.max(1, options.concurrency ?? 4)), crawl);
   } finally {
     if (!options.browser) await browser.close();
   }

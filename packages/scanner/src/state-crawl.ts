@@ -4,7 +4,7 @@
  * page waits for quiet, scrolls to the bottom, waits again, and what it stored is read.
  */
 import type { BrowserContext, Page } from "playwright-core";
-import { reachState, type ScanState } from "./banner.ts";
+import { reachState, type ScanState, type StateOutcome } from "./banner.ts";
 import {
   type CookieWrite,
   hostOf,
@@ -160,10 +160,13 @@ export async function crawlState(
       await settle();
       if (first) {
         first = false;
-        const outcome = await reachState(page, state, {
-          settle,
-          beforeDecision: () => log.takeRequests(true),
-        });
+        let outcome: StateOutcome;
+        try {
+          outcome = await reachState(page, state, { settle, beforeDecision: () => log.takeRequests(true) });
+        } catch (error) {
+          // A decision that failed half-way leaves the state unknown: never audit it as reached.
+          outcome = { reached: false, reason: `the banner could not be operated: ${message(error)}` };
+        }
         if (!outcome.reached) {
           Object.assign(observation, { reached: false, notReachedReason: outcome.reason });
           observation.pages.push({ url: log.page, depth: next.depth, status: "ok" });
