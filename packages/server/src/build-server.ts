@@ -68,9 +68,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
   registerErrorReplies(app);
   await app.register(helmet, {
-    // A global CSP would break the pages the site serves on this instance: each route of ours
-    // sets its own. Cross-origin isolation headers would keep the SDK from loading on the site.
+    // A global CSP or X-Frame-Options would break the pages the site serves on this instance
+    // (the demo's embeds are framed from other hosts): each route of ours sets its own CSP with
+    // frame-ancestors. Cross-origin isolation headers would keep the SDK from loading on the site.
     contentSecurityPolicy: false,
+    frameguard: false,
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: false,
   });

@@ -17,6 +17,7 @@ export async function adminRoutes(
   requireAdminToken(app, store);
   app.addHook("onSend", async (_request, reply) => {
     reply.header("cache-control", "no-store");
+    reply.header("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
   });
 
   app.get<{ Querystring: FilterQuery & { cursor?: string; limit?: number } }>(

@@ -239,7 +239,7 @@ describe("the rest", () => {
     expect(await response.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
   });
 
-  it("sends security headers, and leaves the CSP of the site's own pages to the site", async () => {
+  it("sends security headers, and leaves the CSP and framing of the site's own pages to the site", async () => {
     const shop = await startLedger({
       beforeListen: (app) =>
         app.get("/", async (_request, reply) => reply.type("text/html").send("<p>shop</p>")),
@@ -247,10 +247,13 @@ describe("the rest", () => {
     try {
       const page = await fetch(`${shop.url}/`);
       expect(page.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(page.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+      expect(page.headers.get("referrer-policy")).toBe("no-referrer");
       expect(page.headers.get("content-security-policy")).toBeNull();
+      expect(page.headers.get("x-frame-options")).toBeNull();
       const api = await fetch(`${shop.url}/v1/policy`);
-      expect(api.headers.get("content-security-policy")).toContain("default-src 'none'");
+      expect(api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      const policyPage = await fetch(`${shop.url}/cookie-policy`);
+      expect(policyPage.headers.get("content-security-policy")).toContain("frame-ancestors 'self'");
     } finally {
       await shop.close();
     }
