@@ -7,6 +7,7 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { StoredProof } from "@macaron/server";
 import {
   chunked,
   EXPORT_FORMATS,
@@ -15,8 +16,7 @@ import {
   type LedgerExportFormat,
   ledgerCategories,
   receiptContext,
-  type StoredProof,
-} from "@macaron/server";
+} from "@macaron/server/export";
 import { Option } from "commander";
 import { loadConfig } from "../config-file.ts";
 import { cliError } from "../errors.ts";

@@ -12,7 +12,7 @@ export interface VerifyCommandOptions {
 export async function verifyCommand(options: VerifyCommandOptions, output: Output): Promise<number> {
   const result = await withLedger(options.db, (store) => store.verify());
   if (result.firstBreak === undefined) {
-    output.out(`chain intact: ${result.checked} proof(s) verified in ${ledgerUrl(options.db)}`);
+    output.out(`chain intact: ${result.checked} proof(s) verified in ${await ledgerUrl(options.db)}`);
     return 0;
   }
   const { seq, recordId, reason } = result.firstBreak;
