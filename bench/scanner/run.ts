@@ -2,7 +2,7 @@
  * Scanner throughput: page-states per minute on a 50-page local site, four states (none, reject,
  * accept, withdraw), Chromium's start included; and peak memory, the sampled sum of the RSS (and of
  * the PSS) of this process and its children (Chromium and its helpers). Goal: ≥ 40 page-states/min,
- * ≤ 1.5 GB. Measured with the four states crawled at once (the default) and two at a time.
+ * ≤ 1.5 GB. Measured with the four states crawled at once (the default), two, and one at a time.
  */
 import { scan } from "@macaron/scanner";
 import { machineLine, markdownTable, writeResultsSection } from "../results.ts";
@@ -10,7 +10,7 @@ import { sampleTreeMemory, type TreeMemory } from "./memory.ts";
 import { PAGE_COUNT, startBenchSite } from "./site.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
-const CONCURRENCIES = [4, 2];
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? "4,2,1").split(",").map(Number);
 const GOAL_PER_MINUTE = 40;
 const GOAL_PEAK_BYTES = 1.5 * 2 ** 30;
 const MIB = 2 ** 20;
@@ -88,7 +88,7 @@ writeResultsSection(
 A local site of ${PAGE_COUNT} pages (banner with Macaron's API, a first-party session cookie, a third-party tag
 after consent that sets a cookie and sends a beacon), scanned with \`--pages ${PAGE_COUNT} --depth 2\` in the four
 states (none, reject, accept, withdraw) by \`scan()\`, Chromium's start and the report included; once with the
-four states crawled at once (the default) and once two at a time (\`concurrency: 2\`). Memory: the sum of
+four states crawled at once (the default), then fewer at a time (\`concurrency\`). Memory: the sum of
 the resident set sizes of this process and all its descendants (Chromium and its helpers), sampled every
 200 ms; RSS counts shared libraries once per process, so the sum of proportional set sizes (PSS) is shown
 beside it as the tree's real footprint.
