@@ -63,7 +63,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const port = requestedPort === 0 ? await freePort(host) : requestedPort;
     const url = `http://${host}:${port}`;
     const config = parseConfig(demoConfig(url, options.seed));
-    const app = await buildServer({ config, store, sdkPath: sdkPath(), logger: options.logger ?? false });
+    const app = await buildServer({
+      config,
+      store,
+      sdkPath: sdkPath(),
+      logger: options.logger ?? false,
+      // Where `npx macaron scan` writes its report by default: the dashboard lists it.
+      scanReportsDir: "macaron-scan",
+    });
     const head = await macaronHead(config);
     await app.register(shopPlugin, { macaronHead: head, viewRetentionSeconds: viewRetentionSeconds(config) });
     await app.listen({ host, port });

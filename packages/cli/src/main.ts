@@ -72,6 +72,7 @@ function program(output: Output, setExitCode: (code: number) => void): Command {
     .option("--host <host>", "interface to listen on (default: 127.0.0.1, or MACARON_HOST)")
     .option("--db <url>", "sqlite:PATH or postgres://… (default: DATABASE_URL, else sqlite:./macaron.db)")
     .option("--log", "structured request logs (JSON lines) on standard output")
+    .option("--scans <dir>", "folder of macaron scan reports shown in the dashboard, e.g. macaron-scan")
     .action(async (options: ServeCommandOptions) => {
       // Loaded on demand: the server stack (Fastify, the stores) would slow every other command.
       const { serveCommand } = await import("./commands/serve.ts");

@@ -43,6 +43,8 @@ export interface BuildServerOptions {
    * the fsync. Closed with the server.
    */
   readonly appendWorker?: { readonly url: string };
+  /** A folder of `macaron scan` reports (its `*.json` files and sub-folders' `report.json`), for the dashboard. */
+  readonly scanReportsDir?: string;
 }
 
 /** A visitor's decisions come a few at a time; this leaves room for shared (NAT) addresses. */
@@ -114,7 +116,13 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   );
   await app.register(adminRoutes, { prefix: "/v1/admin", store, config });
   const sdkPath = options.sdkPath ?? defaultSdkPath();
-  await app.register(adminPlugin, { prefix: "/admin", store, config, sdkPath });
+  await app.register(adminPlugin, {
+    prefix: "/admin",
+    store,
+    config,
+    sdkPath,
+    ...(options.scanReportsDir === undefined ? {} : { scanReportsDir: options.scanReportsDir }),
+  });
   await app.register(sdkRoute, { sdkPath });
   await app.register(cookiePolicyRoute, { config });
   await app.register(healthRoute, { store, policy: revisions.current });

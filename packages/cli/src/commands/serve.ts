@@ -19,6 +19,7 @@ export interface ServeCommandOptions {
   readonly host?: string;
   readonly db?: string;
   readonly log?: boolean;
+  readonly scans?: string;
 }
 
 /** The options, else `MACARON_*` (and `DATABASE_URL`) from the environment, else the defaults. */
@@ -61,6 +62,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
     config: validation.config,
     store,
     logger: options.log === true,
+    ...(options.scans === undefined ? {} : { scanReportsDir: options.scans }),
     // SQLite commits block their thread: a worker commits while this thread keeps serving.
     ...(store.kind === "sqlite" ? { appendWorker: { url: settings.db } } : {}),
   }).catch(async (error: unknown) => {
