@@ -60,6 +60,11 @@ function program(output: Output, setExitCode: (code: number) => void): Command {
     .addOption(scanFormatOption())
     .option("--kb <file>", "an Open Cookie Database CSV, to classify more cookies")
     .option("--timeout <seconds>", "how long a page may take to load", "30")
+    .option(
+      "--concurrency <states>",
+      "states crawled at once, 1 to 4: each needs its own renderers (about 1.3 GiB for 1, 2.3 GiB for 4 here)",
+      "4",
+    )
     .action(async (url: string, options: ScanCommandOptions) =>
       setExitCode(await scanCommand(url, options, output)),
     );

@@ -48,6 +48,9 @@ describe("macaron scan", () => {
     expect(pages.code).toBe(2);
     expect(pages.stderr).toContain("--pages 0");
     expect((await macaron(["scan", site.url, "--kb", "missing.csv"], cwd)).code).toBe(2);
+    const concurrency = await macaron(["scan", site.url, "--concurrency", "5"], cwd);
+    expect(concurrency.code).toBe(2);
+    expect(concurrency.stderr).toContain("--concurrency 5");
   });
 
   it("passes a site whose banner works and that stores nothing else, and writes the three files", {

@@ -33,6 +33,7 @@ export interface ScanCommandOptions {
   readonly format: (typeof SCAN_FORMATS)[number];
   readonly kb?: string;
   readonly timeout: string;
+  readonly concurrency: string;
 }
 
 export function scanFormatOption(): Option {
@@ -87,6 +88,8 @@ export async function scanCommand(url: string, options: ScanCommandOptions, outp
       "CLI_USAGE",
       `--timeout ${options.timeout}: expected seconds, more than 0 and at most 600`,
     );
+  const concurrency = wholeNumber(options.concurrency, "--concurrency", 1);
+  if (concurrency > 4) throw cliError("CLI_USAGE", `--concurrency ${concurrency}: at most 4 (one per state)`);
   const loaded = await scanConfig(options.config, output);
   if (loaded === "invalid") return 1;
   let openCookieDatabase: { file: string; vendors: ReturnType<typeof importOpenCookieDatabase> } | undefined;
@@ -113,6 +116,7 @@ export async function scanCommand(url: string, options: ScanCommandOptions, outp
       maxPages,
       maxDepth,
       timeoutSeconds,
+      concurrency,
       ...(loaded.config ? { config: loaded.config } : {}),
       ...(loaded.path ? { configPath: shown(loaded.path) } : {}),
       ...(openCookieDatabase ? { openCookieDatabase } : {}),
