@@ -5,10 +5,10 @@
  * a throw-away schema), plus a full `verify` and a streamed export read of what was written.
  * Run: `node --import tsx bench/ledger-store/append.ts` (writes its section of bench/RESULTS.md).
  */
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { randomUuid, timeOrderedUuid } from "@macaron/core";
 import type { LedgerStore, ProofInput } from "@macaron/server";
 import { openLedgerStore } from "@macaron/server";
 import pg from "pg";
@@ -27,8 +27,8 @@ function proof(): ProofInput {
   const now = new Date().toISOString();
   return {
     record: {
-      id: randomUUID(),
-      subjectId: randomUUID(),
+      id: timeOrderedUuid(),
+      subjectId: randomUuid(),
       decidedAt: now,
       expiresAt: new Date(Date.now() + 180 * 86_400_000).toISOString(),
       revision: 1,

@@ -1,5 +1,4 @@
 /** What the ledger benchmark's processes share: the configuration and a valid proof per request. */
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import {
   type ClientConfig,
@@ -7,6 +6,8 @@ import {
   decisionExpiry,
   type MacaronConfig,
   parseConfig,
+  randomUuid,
+  timeOrderedUuid,
 } from "@macaron/core";
 
 export const SITE_ORIGIN = "https://shop.example";
@@ -19,12 +20,12 @@ export function benchConfig(): MacaronConfig {
   return parseConfig(input);
 }
 
-/** A fresh "accept all" decision: unique id, as every real proof has. */
+/** A fresh "accept all" decision with ids made as the SDK makes them (time-ordered proof id, random subject). */
 export function benchRecord(client: ClientConfig): ConsentRecord {
   const decidedAt = new Date();
   return {
-    id: randomUUID(),
-    subjectId: randomUUID(),
+    id: timeOrderedUuid(decidedAt.getTime()),
+    subjectId: randomUuid(),
     decidedAt: decidedAt.toISOString(),
     expiresAt: decisionExpiry(decidedAt, client.consentValidity).toISOString(),
     revision: client.revision,

@@ -100,6 +100,7 @@ export {
   type StorageItemRule,
 } from "./storage-match.ts";
 export { BUILT_IN_TEXTS, TEXT_KEYS, type TextKey, type UiTexts } from "./texts.ts";
+export { randomUuid, timeOrderedUuid } from "./uuid.ts";
 export { type ConfigValidation, parseConfig, validateConfig } from "./validate.ts";
 export {
   DEFAULT_CONSENT_VALIDITY,

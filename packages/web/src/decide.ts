@@ -10,6 +10,7 @@ import {
   type DecisionMethod,
   decisionExpiry,
   encodeConsentCookie,
+  randomUuid,
   type UiLayer,
 } from "@macaron/core";
 import { cleanUp } from "./clean-up.ts";
@@ -17,7 +18,6 @@ import { writeConsentCookie } from "./consent-cookie.ts";
 import { signalDecision } from "./consent-mode.ts";
 import { config, consentIds, decision, gpcSignal, notice, remember } from "./context.ts";
 import { sendProof } from "./proof.ts";
-import { uuid } from "./uuid.ts";
 
 export type Choices = Record<string, boolean>;
 
@@ -60,7 +60,7 @@ export function decide(
   // The cookie keeps whole seconds: the record says exactly what the cookie says.
   const decidedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
   const state: ConsentCookieState = {
-    subjectId: previous?.subjectId ?? uuid(),
+    subjectId: previous?.subjectId ?? randomUuid(),
     decidedAt,
     expiresAt: decisionExpiry(decidedAt, config.consentValidity),
     revision: config.revision,

@@ -3,15 +3,15 @@
  * text/plain Blob (a CORS-simple request: no preflight), else `fetch` with keepalive. It never
  * waits and never throws: a ledger that is down changes nothing for the visitor.
  */
-import type {
-  ConsentCookieState,
-  ConsentModeState,
-  ConsentRecord,
-  DecisionMethod,
-  UiLayer,
+import {
+  type ConsentCookieState,
+  type ConsentModeState,
+  type ConsentRecord,
+  type DecisionMethod,
+  timeOrderedUuid,
+  type UiLayer,
 } from "@macaron/core";
 import { config, gpcSignal, notice } from "./context.ts";
-import { uuid } from "./uuid.ts";
 
 declare const MACARON_VERSION: string;
 
@@ -24,7 +24,7 @@ export function sendProof(
   const url = config.ledgerEndpoint;
   if (!url) return;
   const record: ConsentRecord = {
-    id: uuid(),
+    id: timeOrderedUuid(),
     subjectId: state.subjectId,
     decidedAt: state.decidedAt.toISOString(),
     expiresAt: state.expiresAt.toISOString(),

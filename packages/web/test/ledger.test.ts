@@ -75,6 +75,13 @@ describe("the proof beacon", () => {
     });
     const cookieSubject = await page.evaluate(() => (window as any).Macaron.get().subjectId);
     expect(record.subjectId).toBe(cookieSubject);
+    // The proof id is time-ordered (UUIDv7: the ledger's index grows at one end); the subject id,
+    // a capability for the visitor's own history, stays fully random (v4).
+    expect(record.id[14]).toBe("7");
+    expect(
+      Math.abs(Number.parseInt(record.id.replaceAll("-", "").slice(0, 12), 16) - Date.now()),
+    ).toBeLessThan(60_000);
+    expect(record.subjectId[14]).toBe("4");
     await page.close();
   });
 
