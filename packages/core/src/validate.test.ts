@@ -116,6 +116,15 @@ const INVALID: [string, (config: Input) => void, string, RegExp][] = [
     /only a category with basis "exempt"/,
   ],
   [
+    "no exempt category left to hold the consent cookie",
+    (c) => {
+      c.categories[0].basis = "consent";
+      delete c.categories[0].exemption;
+    },
+    "categories",
+    /declare a category with basis "exempt"/,
+  ],
+  [
     "an exempt category without a reason",
     (c) => delete c.categories[0].exemption,
     "categories[0].exemption",
