@@ -76,7 +76,12 @@ export function registerLedgerPages(app: FastifyInstance, context: AdminContext)
     const revision = await store.revisionByHash(proof.policyHash);
     return sendPage(
       reply,
-      proofDetailPage(pageContext(context, request), proof, revision, checkProofChain(proof)),
+      proofDetailPage(
+        pageContext(context, request),
+        proof,
+        revision,
+        checkProofChain(proof, await store.chainAround(proof.seq)),
+      ),
     );
   });
 

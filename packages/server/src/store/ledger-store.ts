@@ -8,6 +8,7 @@
  * of the last purged proof).
  */
 import type { ConsentRecord, DecisionMethod } from "@macaron/core";
+import type { ChainPoint } from "../chain/verify-chain.ts";
 
 /** A policy revision as it was published: exactly what the SDK was served. */
 export interface PolicyRevision {
@@ -108,6 +109,18 @@ export interface VerifyResult {
   readonly firstBreak?: ChainBreak;
 }
 
+/** The chain around one proof, what its two links are checked against. */
+export interface ChainSurroundings {
+  /** The last purged proof (seq 0 and the genesis hash when nothing was purged). */
+  readonly anchor: ChainPoint;
+  /** The last appended proof. */
+  readonly head: ChainPoint;
+  /** The hash of the proof right before, when it is stored (not when it is the anchor or gone). */
+  readonly previousHash: string | undefined;
+  /** The `prevHash` of the proof right after, when it is stored. */
+  readonly nextPrevHash: string | undefined;
+}
+
 export interface AdminToken {
   readonly id: string;
   readonly name: string;
@@ -135,6 +148,8 @@ export interface LedgerStore {
   stats(query: Pick<ProofQuery, "from" | "to">): Promise<LedgerStats>;
   /** Recomputes every hash and link from the anchor onwards. */
   verify(): Promise<VerifyResult>;
+  /** The neighbours' hashes of the proof at `seq`, and the chain's anchor and head, read together. */
+  chainAround(seq: number): Promise<ChainSurroundings>;
   /** Deletes proofs received before `before`; the dry run only counts them. */
   purge(before: string, options?: { dryRun?: boolean }): Promise<{ count: number }>;
   /** Creates an admin token; only its hash is stored. The token is returned once. */

@@ -7,11 +7,12 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { ConsentRecord } from "@macaron/core";
+import { type ConsentRecord, canonicalJson } from "@macaron/core";
 import { axeViolations, launchChromium } from "@macaron/testing";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { proofHash } from "../../src/chain/proof-hash.ts";
 import type { LedgerStore } from "../../src/store/ledger-store.ts";
 import { openLedgerStore } from "../../src/store/open-ledger-store.ts";
 import { type DashboardServer, startDashboard } from "./fixtures/dashboard-server.ts";
@@ -477,6 +478,40 @@ describe("a tampered proof", () => {
     const page = await adminPage(`/admin/proofs/${record.id}`);
     await expect(page.locator("#chain ~ .notice").first().textContent()).resolves.toContain(
       "does NOT verify",
+    );
+  });
+
+  it("is shown as not verifying when it was edited and re-hashed: the next proof no longer links to it", async () => {
+    const record = seeded.records[3000] as ConsentRecord;
+    const db = new Database(join(directory, "ledger.db"));
+    const row = db
+      .prepare("SELECT seq, content, prev_hash FROM proofs WHERE record_id = ?")
+      .get(record.id) as {
+      seq: number;
+      content: string;
+      prev_hash: string;
+    };
+    // A forger who knows the chain rule: a different decision, stored canonically, sealed anew.
+    const content = JSON.parse(row.content) as { record: { method: string } };
+    content.record.method = content.record.method === "reject-all" ? "accept-all" : "reject-all";
+    const forged = canonicalJson(content);
+    db.prepare("UPDATE proofs SET content = ?, hash = ? WHERE record_id = ?").run(
+      forged,
+      proofHash(row.prev_hash, forged),
+      record.id,
+    );
+    const next = db
+      .prepare("SELECT record_id FROM proofs WHERE seq = ?")
+      .pluck()
+      .get(row.seq + 1) as string;
+    db.close();
+    const forgedPage = await adminPage(`/admin/proofs/${record.id}`);
+    const forgedNotice = await forgedPage.locator("#chain ~ .notice").first().textContent();
+    expect(forgedNotice).toContain("does NOT verify");
+    expect(forgedNotice).toContain("the proof after it does not link to it");
+    const nextPage = await adminPage(`/admin/proofs/${next}`);
+    await expect(nextPage.locator("#chain ~ .notice").first().textContent()).resolves.toContain(
+      "its prevHash is not the hash of the proof before it",
     );
   });
 });

@@ -397,6 +397,38 @@ export function ledgerStoreSuite(name: string, fresh: () => Promise<SuiteDatabas
       });
     });
 
+    describe("chainAround", () => {
+      it("reads a proof's neighbours' hashes with the anchor and head, in the middle, at both ends and after a purge", async () => {
+        const { store } = await setup();
+        await store.append(proofSeries(3, "2020-01-01T00:00:00Z"));
+        await store.append(proofSeries(3, "2026-11-01T00:00:00Z"));
+        const bySeq = new Map((await store.proofs({})).proofs.map((proof) => [proof.seq, proof]));
+        const hash = (seq: number) => bySeq.get(seq)?.hash;
+        const head = { seq: 6, hash: hash(6) };
+        const genesis = { seq: 0, hash: "0".repeat(64) };
+        expect(await store.chainAround(3)).toEqual({
+          anchor: genesis,
+          head,
+          previousHash: hash(2),
+          nextPrevHash: hash(3),
+        });
+        expect(await store.chainAround(1)).toEqual({
+          anchor: genesis,
+          head,
+          previousHash: undefined,
+          nextPrevHash: hash(1),
+        });
+        expect(await store.chainAround(6)).toMatchObject({ previousHash: hash(5), nextPrevHash: undefined });
+        await store.purge("2025-01-01");
+        expect(await store.chainAround(4)).toEqual({
+          anchor: { seq: 3, hash: hash(3) },
+          head,
+          previousHash: undefined,
+          nextPrevHash: hash(4),
+        });
+      });
+    });
+
     describe("policy revisions", () => {
       it("stores each content once and finds it by hash and by number", async () => {
         const { store } = await setup();

@@ -1,16 +1,11 @@
 /** One proof: the record, the chain link that seals it, and the policy revision the visitor saw. */
 import type { PolicyRevision, StoredProof } from "../../store/ledger-store.ts";
+import type { ChainCheck } from "../chain-check.ts";
 import { dataTable, notice } from "../components.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { type PageContext, page } from "../layout.ts";
 import { revisionNotice } from "../revision-content.ts";
 import { noticeView } from "./notice-view.ts";
-
-export interface ChainCheck {
-  /** True when the stored hash equals the one recomputed from the content and the previous hash. */
-  readonly verifies: boolean;
-  readonly recomputed: string;
-}
 
 function field(label: string, value: SafeHtml | string | number | null | undefined): SafeHtml {
   return html`<dt>${label}</dt><dd>${value === null || value === undefined || value === "" ? "–" : value}</dd>`;
@@ -91,12 +86,9 @@ ${
   chain.verifies
     ? notice(
         "ok",
-        "This proof verifies: its hash is recomputed from its content and the previous proof's hash.",
+        "This proof verifies: its hash is recomputed from its content and the previous proof's hash, and the proofs either side link to it.",
       )
-    : notice(
-        "error",
-        "This proof does NOT verify: its content or its link to the previous proof was changed after it was stored.",
-      )
+    : notice("error", `This proof does NOT verify: ${chain.reason ?? "its seal is broken"}.`)
 }
 <dl class="record">
 ${field("Position", proof.seq)}

@@ -264,6 +264,32 @@ export async function openPostgresLedgerStore(url: string): Promise<LedgerStore>
       }
     },
 
+    async chainAround(seq) {
+      // One statement, one snapshot: the chain state and both neighbours.
+      const { rows } = await pool.query<{
+        anchor_seq: string;
+        anchor_hash: string;
+        head_seq: string;
+        head_hash: string;
+        previous_hash: string | null;
+        next_prev_hash: string | null;
+      }>(
+        `SELECT anchor_seq, anchor_hash, head_seq, head_hash,
+           (SELECT hash FROM proofs WHERE seq = $1::bigint - 1) AS previous_hash,
+           (SELECT prev_hash FROM proofs WHERE seq = $1::bigint + 1) AS next_prev_hash
+         FROM chain_state WHERE id = 1`,
+        [seq],
+      );
+      const row = rows[0];
+      if (row === undefined) throw new Error("chain_state row missing: the database was not migrated");
+      return {
+        anchor: { seq: Number(row.anchor_seq), hash: row.anchor_hash },
+        head: { seq: Number(row.head_seq), hash: row.head_hash },
+        previousHash: row.previous_hash ?? undefined,
+        nextPrevHash: row.next_prev_hash ?? undefined,
+      };
+    },
+
     async purge(before, options = {}) {
       const cutoff = queryInstant(before, "before");
       const count = await transaction(pool, async (client) => {

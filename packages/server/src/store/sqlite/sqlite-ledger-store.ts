@@ -248,6 +248,16 @@ export function sqliteLedgerStore(path: string): LedgerStore {
       return verifyChain(anchor, head, rows);
     },
 
+    async chainAround(seq) {
+      const around = db.transaction(() => {
+        const { anchor, head } = state();
+        const hashAt = db.prepare<[number], string>("SELECT hash FROM proofs WHERE seq = ?").pluck();
+        const prevHashAt = db.prepare<[number], string>("SELECT prev_hash FROM proofs WHERE seq = ?").pluck();
+        return { anchor, head, previousHash: hashAt.get(seq - 1), nextPrevHash: prevHashAt.get(seq + 1) };
+      });
+      return around();
+    },
+
     async purge(before, options = {}) {
       const cutoff = queryInstant(before, "before");
       const purge = db.transaction(() => {
