@@ -61,6 +61,11 @@ function program(output: Output, setExitCode: (code: number) => void): Command {
     .option("--kb <file>", "an Open Cookie Database CSV, to classify more cookies")
     .option("--timeout <seconds>", "how long a page may take to load", "30")
     .option(
+      "--quiet <ms>",
+      "after network idle, how long nothing may happen (no request, no storage write) before a page counts as settled",
+      "500",
+    )
+    .option(
       "--concurrency <states>",
       "states crawled at once, 1 to 4: each needs its own renderers (about 1.3 GiB for 1, 2.3 GiB for 4 here)",
       "4",

@@ -51,13 +51,19 @@ describe("macaron scan", () => {
     const concurrency = await macaron(["scan", site.url, "--concurrency", "5"], cwd);
     expect(concurrency.code).toBe(2);
     expect(concurrency.stderr).toContain("--concurrency 5");
+    const quiet = await macaron(["scan", site.url, "--quiet", "soon"], cwd);
+    expect(quiet.code).toBe(2);
+    expect(quiet.stderr).toContain("--quiet soon");
   });
 
   it("passes a site whose banner works and that stores nothing else, and writes the three files", {
     timeout: 120_000,
   }, async () => {
     const cwd = mkdtempSync(join(tmpdir(), "macaron-scan-"));
-    const result = await macaron(["scan", `${site.url}/`, "--pages", "1", "--out", "out"], cwd);
+    const result = await macaron(
+      ["scan", `${site.url}/`, "--pages", "1", "--out", "out", "--quiet", "200"],
+      cwd,
+    );
     expect(result.stdout).toContain("Findings: 0 errors");
     expect(result.code).toBe(0);
     for (const file of ["report.json", "report.html", "config-patch.json"])
@@ -69,6 +75,7 @@ describe("macaron scan", () => {
       true,
       true,
     ]);
+    expect(report.method.quietMs).toBe(200);
   });
 
   it("exits 2 when a state cannot be reached, and says which", { timeout: 120_000 }, async () => {

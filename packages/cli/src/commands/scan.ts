@@ -1,6 +1,6 @@
 /**
  * `macaron scan <url> [--config F] [--pages N] [--depth N] [--out DIR] [--format text|json|html]
- * [--kb FILE] [--timeout S]`: audits the live site in headless Chromium in four consent states,
+ * [--kb FILE] [--timeout S] [--quiet MS] [--concurrency N]`: audits the live site in headless Chromium in four consent states,
  * writes report.json, report.html and config-patch.json to --out, prints the chosen format.
  * Exit 0 clean, 1 errors found, 2 usage error or a state not reached.
  */
@@ -33,6 +33,7 @@ export interface ScanCommandOptions {
   readonly format: (typeof SCAN_FORMATS)[number];
   readonly kb?: string;
   readonly timeout: string;
+  readonly quiet: string;
   readonly concurrency: string;
 }
 
@@ -88,6 +89,7 @@ export async function scanCommand(url: string, options: ScanCommandOptions, outp
       "CLI_USAGE",
       `--timeout ${options.timeout}: expected seconds, more than 0 and at most 600`,
     );
+  const quietMs = wholeNumber(options.quiet, "--quiet", 0);
   const concurrency = wholeNumber(options.concurrency, "--concurrency", 1);
   if (concurrency > 4) throw cliError("CLI_USAGE", `--concurrency ${concurrency}: at most 4 (one per state)`);
   const loaded = await scanConfig(options.config, output);
@@ -116,6 +118,7 @@ export async function scanCommand(url: string, options: ScanCommandOptions, outp
       maxPages,
       maxDepth,
       timeoutSeconds,
+      quietMs,
       concurrency,
       ...(loaded.config ? { config: loaded.config } : {}),
       ...(loaded.path ? { configPath: shown(loaded.path) } : {}),
