@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { type ConsentRecord, canonicalJson } from "@macaron/core";
 import { axeViolations, launchChromium } from "@macaron/testing";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +23,12 @@ const LAST_DAY = "2026-11-24";
 const FIRST_DAY = "2026-09-26"; // 60 days, LAST_DAY included
 const NOW = new Date(`${LAST_DAY}T15:00:00Z`);
 const SCAN_REPORT = new URL("./fixtures/scan-report.json", import.meta.url);
+/**
+ * A real report.json, written by `macaron scan` on the demo shop with the advertising service
+ * left out of the configuration and Google Analytics declared for 6 months (so it has errors).
+ */
+const DEMO_SCAN_REPORT = new URL("./fixtures/demo-scan-report.json", import.meta.url);
+const SCAN_REPORT_SCHEMA = new URL("../../../scanner/schema/report.schema.json", import.meta.url);
 
 let directory: string;
 let store: LedgerStore;
@@ -371,6 +378,30 @@ describe("scans", () => {
     expect(main).toContain("macaron-scanner 0.1.0 in Chromium 131.0.6778.85");
   });
 
+  it("shows a real macaron scan report, valid against the scanner's published schema", async () => {
+    const report = JSON.parse(await readFile(DEMO_SCAN_REPORT, "utf8"));
+    const schema = JSON.parse(await readFile(SCAN_REPORT_SCHEMA, "utf8"));
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    const page = await adminPage("/admin/scans");
+    await page.setInputFiles("#scan-file", DEMO_SCAN_REPORT.pathname);
+    await page.waitForFunction(
+      () => (document.getElementById("scan-report") as HTMLTextAreaElement).value.length > 0,
+    );
+    await Promise.all([page.waitForURL(/\/admin\/scans\/u-/), page.click("text=Show findings")]);
+    const rows = page.locator("tbody tr");
+    expect(await rows.count()).toBe(report.findings.length);
+    const severities = await rows.locator("th").allTextContents();
+    expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === "error" ? -1 : 1)));
+    expect(severities.filter((severity) => severity === "error")).toHaveLength(3);
+    const body = await page.locator("tbody").textContent();
+    expect(body).toContain("cookie _gcl_au (127.0.0.1)");
+    expect(body).toContain("Declare it in the configuration: see config-patch.json");
+    const main = await page.locator("main").textContent();
+    expect(main).toContain(`@macaron/scanner 0.1.0 in Chromium ${report.browser.version}`);
+    expect(main).not.toContain("could not be read");
+  });
+
   it("reads an uploaded report file and refuses one that is not a report", async () => {
     const page = await adminPage("/admin/scans");
     await page.setInputFiles("#scan-file", SCAN_REPORT.pathname);
@@ -408,6 +439,12 @@ describe("every page", () => {
       `/admin/policy/preview?revision=${second}`,
       "/admin/scans",
       `/admin/scans/${(await (await adminPage("/admin/scans")).getAttribute("tbody a", "href"))?.split("/").at(-1)}`,
+      // The live preview's frames, each the SDK's real banner or dialog.
+      ...["fr", "en"].flatMap((lang) =>
+        ["banner", "dialog"].map(
+          (view) => `/admin/policy/preview/frame?revision=${second}&lang=${lang}&view=${view}`,
+        ),
+      ),
     ];
   };
 
@@ -423,6 +460,10 @@ describe("every page", () => {
       expect(await axeViolations(page), path).toEqual([]);
       await page.close();
     }
+    const notFound = await admin.newPage();
+    expect((await notFound.goto(`${server.url}/admin/proofs/no-such-proof`))?.status()).toBe(404);
+    expect(await axeViolations(notFound), "the 404 page").toEqual([]);
+    await notFound.close();
   }, 120_000);
 
   it("fits a 360 px wide phone screen without sideways scrolling of the page", async () => {
@@ -442,11 +483,7 @@ describe("every page", () => {
   it("weighs under 150 KB gzip-compressed, with its styles and scripts", async () => {
     const cookie = (await admin.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     const weights: Record<string, { page: number; withAssets: number }> = {};
-    const second = seeded.revisions[1]?.revision.contentHash;
-    const frames = ["fr", "en"].map(
-      (lang) => `/admin/policy/preview/frame?revision=${second}&lang=${lang}&view=dialog`,
-    );
-    for (const path of [...(await paths()), ...frames]) {
+    for (const path of await paths()) {
       const text = await (await fetch(`${server.url}${path}`, { headers: { cookie } })).text();
       const assets = [...text.matchAll(/(?:src|href)="(\/admin\/[^"]+\.(?:css|js)(?:\?[^"]*)?)"/g)].map(
         (match) => (match[1] ?? "").replace(/&amp;/g, "&"),
