@@ -2,20 +2,32 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  approximateSeconds,
+  KNOWN_VENDORS,
+  type KnownItem,
+  knownItemFor,
+  knownVendorForHost,
+  parseDuration,
+} from "@macaron/core";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   configPatch,
   exitCodeFor,
   launchScanBrowser,
+  type ReportItem,
   renderText,
   type ScanBrowser,
   type ScanReport,
+  type ScanState,
+  type Sighting,
   scan,
   writeReportFiles,
 } from "../src/index.ts";
 import { siteConfig } from "./site/config.ts";
 import { captureTruth, findingMatches, violationPages } from "./site/ground-truth.ts";
+import { KNOWN_VENDOR_STANDINS } from "./site/known-vendors.ts";
 import { SHOP, startTestSite, type TestSite } from "./site/server.ts";
 
 let site: TestSite;
@@ -146,6 +158,108 @@ describe("capture", { timeout: 120_000 }, () => {
       ["withdraw", true],
     ]);
   });
+});
+
+describe("every vendor of the knowledge base, on the vendors page", { timeout: 120_000 }, () => {
+  let report: ScanReport;
+
+  beforeAll(async () => {
+    report = await scanPage("/vendors");
+  });
+
+  const seenIn = (row: { readonly seen: readonly Sighting[] }, state: ScanState) =>
+    row.seen.some((sighting) => sighting.state === state);
+  // The knowledge base's own reading of an observed item: which of its entries it is.
+  const entryOf = (item: ReportItem) =>
+    item.type === "indexedDB"
+      ? undefined
+      : knownItemFor({
+          type: item.type,
+          name: item.name,
+          ...(item.type === "cookie" ? { domain: item.domain } : {}),
+        });
+  const label = (known: KnownItem) =>
+    `${known.type ?? "cookie"} ${known.name ?? known.pattern}${known.domain ? ` ${known.domain}` : ""}`;
+  /** The lifetime asked for a documented retention, as the report gives it: whole minutes, null for a session. */
+  const askedFor = (retention: string) => {
+    const duration = parseDuration(retention);
+    if (duration === undefined) throw new Error(`not a duration: ${retention}`);
+    return duration === "session" ? null : Math.round(approximateSeconds(duration) / 60) * 60;
+  };
+
+  it("has a stand-in for each vendor of the knowledge base, and for no other", () => {
+    expect(Object.keys(KNOWN_VENDOR_STANDINS).sort()).toEqual(
+      KNOWN_VENDORS.map((vendor) => vendor.id).sort(),
+    );
+  });
+
+  it.each(KNOWN_VENDORS.map((vendor) => [vendor.name, vendor] as const))(
+    "%s: every item it lists and its stand-in's hosts, classified to it once accepted; before a choice, necessary only if it is",
+    (_name, vendor) => {
+      const standIn = KNOWN_VENDOR_STANDINS[vendor.id];
+      const urls = standIn ? [standIn.tag, ...(standIn.request ? [standIn.request.url] : [])] : [];
+      // The stand-in's requests to the vendor's own hosts (Shopify analytics also loads from Shopify's CDN).
+      const hosts = [...new Set(urls.map((url) => new URL(url).hostname))].filter((host) =>
+        knownVendorForHost(host, [vendor]),
+      );
+      const accepted = report.items.filter((item) => seenIn(item, "accept"));
+      const found = (known: KnownItem) =>
+        accepted
+          .filter((item) => entryOf(item)?.item === known)
+          .map((item) => ({
+            name: item.name,
+            service: item.service,
+            category: item.category,
+            classifiedBy: item.classifiedBy,
+            ...(item.type === "cookie"
+              ? { thirdParty: item.thirdParty, askedLifetime: item.askedLifetime }
+              : {}),
+          }));
+      const expected = (known: KnownItem) => [
+        {
+          name: known.name ?? expect.any(String),
+          service: vendor.id,
+          category: vendor.category,
+          classifiedBy: "knowledge-base",
+          ...((known.type ?? "cookie") === "cookie"
+            ? { thirdParty: known.domain !== undefined, askedLifetime: askedFor(known.retention) }
+            : {}),
+        },
+      ];
+      const requestsTo = (host: string) => [
+        ...new Set(
+          report.requests
+            .filter((request) => request.host === host && seenIn(request, "accept"))
+            .map((request) => `${request.vendor} ${request.category}`),
+        ),
+      ];
+      expect({
+        items: Object.fromEntries(vendor.items.map((known) => [label(known), found(known)])),
+        requests: Object.fromEntries(hosts.map((host) => [host, requestsTo(host)])),
+      }).toEqual({
+        items: Object.fromEntries(vendor.items.map((known) => [label(known), expected(known)])),
+        requests: Object.fromEntries(hosts.map((host) => [host, [`${vendor.id} ${vendor.category}`]])),
+      });
+      expect(hosts.length > 0, "a request to one of the vendor's hosts").toBe(vendor.hosts.length > 0);
+
+      // The page takes a scroll for consent, so the none state loads them too: heuristics or hosts
+      // must never make a tracker's item necessary, and a documented necessary vendor stays exempt.
+      const necessary = vendor.category === "necessary";
+      const before = [
+        ...report.items
+          .filter((item) => seenIn(item, "none") && entryOf(item)?.vendor === vendor)
+          .map((item) => ({ row: item.id, necessary: item.category === "necessary" || item.exempt })),
+        ...report.requests
+          .filter((request) => seenIn(request, "none") && hosts.includes(request.host))
+          .map((request) => ({
+            row: `request ${request.host}`,
+            necessary: request.category === "necessary",
+          })),
+      ];
+      expect(before.length).toBeGreaterThan(0);
+      expect(before.filter((row) => row.necessary !== necessary)).toEqual([]);
+    },
+  );
 });
 
 describe("crawl", { timeout: 120_000 }, () => {

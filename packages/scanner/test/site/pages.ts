@@ -1,7 +1,10 @@
 /**
  * The labelled test site's pages, on the first party `www.shop.test`. Each page plants one
- * violation or capture case; its ground truth is `ground-truth/<page>.json`.
+ * violation or capture case; its ground truth is `ground-truth/<page>.json`. The vendors page has
+ * none: its truth is the knowledge base, which the tests read.
  */
+import { KNOWN_VENDOR_STANDINS } from "./known-vendors.ts";
+import { knownVendorSiteCookies } from "./vendors.ts";
 
 interface PageParts {
   readonly head?: string;
@@ -107,6 +110,19 @@ export const PAGES: Record<string, { html: string; setCookie?: string[] }> = {
 <script src="/js/cookie-store.js"></script><script src="/js/unknown.js"></script><script src="/js/beacon.js"></script>
 <script src="/js/idb.js"></script><script src="${GA}&prefix=shop"></script>`,
       body: `<iframe title="widget" src="https://widget.other-site.test/frame"></iframe><div style="height:3000px"></div><p>end</p>`,
+    }),
+  },
+  "/vendors": {
+    setCookie: knownVendorSiteCookies(),
+    html: page("Every known vendor", {
+      // Each tag waits for its category's consent, which this site also takes from a scroll (CNIL
+      // 2020-091 art. 2: continuing to browse is not consent): the none state, where the scanner
+      // only scrolls, loads them too.
+      head: `${Object.values(KNOWN_VENDOR_STANDINS)
+        .map(({ category, tag }) => gated(category, tag))
+        .join("\n")}
+<script>addEventListener("scroll", function () { if (!Macaron.get()) Macaron.acceptAll(); }, { once: true });</script>`,
+      body: `<div style="height:3000px"></div><p>end</p>`,
     }),
   },
   "/other-banner": {
