@@ -18,6 +18,10 @@ const common: BuildOptions = {
   minify: true,
   target: "es2022",
   legalComments: "none",
+  // Chrome's explicit compile hint (V8, Chrome 136+; other engines read a comment): compile every
+  // function while the script streams in, off the main thread, instead of on first call on it.
+  // Nearly all of the SDK runs on load, so nothing is compiled for nothing but the dialog.
+  banner: { js: "//# allFunctionsCalledOnLoad" },
   define: { MACARON_VERSION: JSON.stringify(version) },
   logLevel: "warning",
 };
