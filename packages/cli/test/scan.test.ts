@@ -35,7 +35,15 @@ let site: LocalServer;
 beforeAll(async () => {
   site = await listenLocally((request, response) => {
     response.writeHead(200, { "content-type": "text/html" });
-    response.end(request.url === "/bare" ? "<!doctype html><title>bare</title><p>no banner" : WITH_BANNER);
+    const pages: Record<string, string> = {
+      "/bare": "<!doctype html><title>bare</title><p>no banner",
+      // Google Analytics' cookie written at once, whatever the visitor chooses.
+      "/tracker": WITH_BANNER.replace(
+        "</script>",
+        'document.cookie = "_ga=GA1.1.1.1; max-age=3600; path=/";</script>',
+      ),
+    };
+    response.end(pages[request.url ?? ""] ?? WITH_BANNER);
   });
 });
 afterAll(() => site?.close());
@@ -76,6 +84,22 @@ describe("macaron scan", () => {
       true,
     ]);
     expect(report.method.quietMs).toBe(200);
+  });
+
+  it("exits 1 when the audit finds an error: a tracker's cookie before any choice", {
+    timeout: 120_000,
+  }, async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "macaron-scan-"));
+    const result = await macaron(["scan", `${site.url}/tracker`, "--pages", "1", "--format", "json"], cwd);
+    expect(result.code).toBe(1);
+    const findings = JSON.parse(result.stdout).findings as { kind: string; state: string; item: string }[];
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        kind: "item-before-consent",
+        state: "none",
+        item: expect.stringContaining("_ga"),
+      }),
+    );
   });
 
   it("exits 2 when a state cannot be reached, and says which", { timeout: 120_000 }, async () => {
