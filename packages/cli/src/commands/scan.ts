@@ -1,7 +1,8 @@
 /**
  * `macaron scan <url> [--config F] [--pages N] [--depth N] [--out DIR] [--format text|json|html]
- * [--kb FILE] [--timeout S] [--quiet MS] [--concurrency N]`: audits the live site in headless Chromium in four consent states,
- * writes report.json, report.html and config-patch.json to --out, prints the chosen format.
+ * [--kb FILE] [--timeout S] [--quiet MS] [--concurrency N]`: audits the live site in headless
+ * Chromium in four consent states, writes report.json, report.html and config-patch.json to --out,
+ * prints the chosen format.
  * Exit 0 clean, 1 errors found, 2 usage error or a state not reached.
  */
 import { existsSync, readFileSync } from "node:fs";
