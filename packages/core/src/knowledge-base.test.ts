@@ -48,7 +48,10 @@ const SAMPLES: Record<string, { observed: ObservedStorageItem; host: string }> =
     observed: { type: "cookie", name: "_hjSessionUser_123456", domain: ".shop.test" },
     host: "static.hotjar.com",
   },
-  matomo: { observed: { type: "cookie", name: "_pk_id.1.a1b2", domain: "shop.test" }, host: "" },
+  matomo: {
+    observed: { type: "cookie", name: "_pk_id.1.a1b2", domain: "shop.test" },
+    host: "shop.matomo.cloud",
+  },
   youtube: {
     observed: { type: "cookie", name: "VISITOR_INFO1_LIVE", domain: ".youtube.com" },
     host: "www.youtube.com",

@@ -274,7 +274,9 @@ export const KNOWN_VENDORS: readonly KnownVendor[] = [
     name: "Matomo",
     provider: "InnoCraft",
     category: "analytics",
-    hosts: [],
+    // Self-hosted Matomo runs on the site's own host; Matomo Cloud serves each account from
+    // <account>.matomo.cloud (tracker and matomo.php) and cdn.matomo.cloud.
+    hosts: ["matomo.cloud"],
     source: "https://matomo.org/faq/general/faq_146/",
     audienceMeasurementExemptable: true,
     items: [

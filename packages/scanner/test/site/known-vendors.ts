@@ -159,10 +159,10 @@ export const KNOWN_VENDOR_STANDINS: Readonly<Record<string, KnownVendorStandIn>>
   },
   matomo: {
     category: "analytics",
-    // Self-hosted on the site's own domain, as Matomo mostly is: the knowledge base lists no host.
-    tag: "https://stats.shop.test/matomo.js",
+    // On Matomo Cloud (a self-hosted Matomo is on the site's own host, which no knowledge base knows).
+    tag: "https://cdn.matomo.cloud/shop.matomo.cloud/matomo.js",
     cookies: { "_pk_id.1.1fff": "13 months", "_pk_ses.1.1fff": "30 minutes" },
-    request: { kind: "beacon", url: "https://stats.shop.test/matomo.php?idsite=1&rec=1" },
+    request: { kind: "beacon", url: "https://shop.matomo.cloud/matomo.php?idsite=1&rec=1" },
   },
   youtube: {
     category: "social",
