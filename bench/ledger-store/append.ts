@@ -8,11 +8,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomUuid, timeOrderedUuid } from "@macaron/core";
+import { timeOrderedUuid } from "@macaron/core";
 import type { LedgerStore, ProofInput } from "@macaron/server";
 import { openLedgerStore } from "@macaron/server";
 import pg from "pg";
 import { machineLine, markdownTable, writeResultsSection } from "../results.ts";
+import { benchProof } from "./proof-fixture.ts";
 
 const POSTGRES_URL = process.env.MACARON_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 /** Batch size → proofs appended (enough for a stable rate, short enough for the one-proof batches). */
@@ -24,29 +25,7 @@ const RUNS: readonly (readonly [number, number])[] = [
 ];
 
 function proof(): ProofInput {
-  const now = new Date().toISOString();
-  return {
-    record: {
-      id: timeOrderedUuid(),
-      subjectId: randomUuid(),
-      decidedAt: now,
-      expiresAt: new Date(Date.now() + 180 * 86_400_000).toISOString(),
-      revision: 1,
-      noticeHash: "b".repeat(64),
-      sdkVersion: "0.1.0",
-      language: "fr",
-      uiLayer: "banner",
-      method: "custom",
-      categories: { necessary: true, analytics: true, advertising: false, social: false },
-      signals: { gpc: false, consentMode: { analytics_storage: "granted", ad_storage: "denied" } },
-      origin: "https://shop.example",
-    },
-    receivedAt: now,
-    policyHash: "a".repeat(64),
-    ipHash: "c".repeat(64),
-    userAgent:
-      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
-  };
+  return benchProof(timeOrderedUuid());
 }
 
 async function measure(store: LedgerStore, batch: number, total: number): Promise<number> {

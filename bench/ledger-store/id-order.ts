@@ -14,6 +14,7 @@ import type { LedgerStore, ProofInput } from "@macaron/server";
 import { openLedgerStore } from "@macaron/server";
 import pg from "pg";
 import { machineLine, markdownTable, writeResultsSection } from "../results.ts";
+import { benchProof } from "./proof-fixture.ts";
 
 const POSTGRES_URL = process.env.MACARON_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PREFILL = 300_000;
@@ -23,28 +24,7 @@ const GROUPS = 1_500;
 type IdOrder = "random (v4)" | "time-ordered (v7)";
 
 function proof(order: IdOrder): ProofInput {
-  const now = new Date().toISOString();
-  return {
-    record: {
-      id: order === "random (v4)" ? randomUuid() : timeOrderedUuid(),
-      subjectId: randomUuid(),
-      decidedAt: now,
-      expiresAt: new Date(Date.now() + 180 * 86_400_000).toISOString(),
-      revision: 1,
-      noticeHash: "b".repeat(64),
-      sdkVersion: "0.1.0",
-      language: "fr",
-      uiLayer: "banner",
-      method: "custom",
-      categories: { necessary: true, analytics: true, advertising: false, social: false },
-      signals: { gpc: false },
-      origin: "https://shop.example",
-    },
-    receivedAt: now,
-    policyHash: "a".repeat(64),
-    ipHash: "c".repeat(64),
-    userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0",
-  };
+  return benchProof(order === "random (v4)" ? randomUuid() : timeOrderedUuid());
 }
 
 const batch = (order: IdOrder, size: number) => Array.from({ length: size }, () => proof(order));
