@@ -5,7 +5,6 @@
  * Macaron's paths are claimed here, and no global Content-Security-Policy is set.
  */
 import cors from "@fastify/cors";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { MacaronConfig } from "@macaron/core";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
@@ -18,6 +17,7 @@ import { registerErrorReplies } from "./http/error-replies.ts";
 import { healthRoute } from "./http/health-route.ts";
 import { policyRoute } from "./http/policy-route.ts";
 import { defaultSdkPath, sdkRoute } from "./http/sdk-route.ts";
+import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { PolicyRevisions } from "./policy-revisions.ts";
 import { ProofWriter } from "./proof-writer.ts";
 import { IpPseudonymiser } from "./pseudonymise-ip.ts";
@@ -69,7 +69,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     trustProxy: options.trustProxy ?? false,
   });
   registerErrorReplies(app);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     // A global CSP or X-Frame-Options would break the pages the site serves on this instance
     // (the demo's embeds are framed from other hosts): each route of ours sets its own CSP with
     // frame-ancestors. Cross-origin isolation headers would keep the SDK from loading on the site.
