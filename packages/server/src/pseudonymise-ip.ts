@@ -18,8 +18,16 @@ function canonicalIp(ip: string): string {
   return (mapped?.[1] ?? ip).toLowerCase();
 }
 
+/**
+ * Pseudonyms of the current month's recent IPs, so a returning address costs a map lookup, not
+ * an HMAC. Held in memory only (never written anywhere); emptied when full and when the month
+ * (the key) changes.
+ */
+const MAX_REMEMBERED_IPS = 10_000;
+
 export class IpPseudonymiser {
   readonly #keys = new Map<string, Promise<Uint8Array>>();
+  #remembered = { period: "", pseudonyms: new Map<string, string>() };
   readonly #store: Pick<LedgerStore, "pseudonymKey">;
 
   constructor(store: Pick<LedgerStore, "pseudonymKey">) {
@@ -40,7 +48,17 @@ export class IpPseudonymiser {
 
   async pseudonymise(ip: string | undefined, at: Date): Promise<string | null> {
     if (ip === undefined || ip === "") return null;
-    const key = await this.#key(pseudonymPeriod(at));
-    return createHmac("sha256", key).update(canonicalIp(ip)).digest("hex");
+    const period = pseudonymPeriod(at);
+    if (this.#remembered.period !== period) this.#remembered = { period, pseudonyms: new Map() };
+    const known = this.#remembered.pseudonyms.get(ip);
+    if (known !== undefined) return known;
+    const key = await this.#key(period);
+    const pseudonym = createHmac("sha256", key).update(canonicalIp(ip)).digest("hex");
+    const { pseudonyms } = this.#remembered;
+    if (this.#remembered.period === period) {
+      if (pseudonyms.size >= MAX_REMEMBERED_IPS) pseudonyms.clear();
+      pseudonyms.set(ip, pseudonym);
+    }
+    return pseudonym;
   }
 }
