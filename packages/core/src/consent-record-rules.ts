@@ -3,15 +3,42 @@
  * categories and services it names exist, every consent category has an explicit yes or no, the
  * method matches the choices, and the expiry respects the configured validity.
  */
-import type { MacaronConfig } from "./config-schema.ts";
+import type { MacaronConfig, ServiceConfig } from "./config-schema.ts";
 import type { ConsentRecord } from "./consent-record.ts";
 import { declaredServices } from "./declared-services.ts";
-import { parseDuration } from "./duration.ts";
-import { gpcPolicy } from "./gpc.ts";
+import { type Duration, parseDuration } from "./duration.ts";
+import { type GpcPolicy, gpcPolicy } from "./gpc.ts";
 import { type Issue, issue } from "./issues.ts";
 import { decisionExpiry, MAX_CLOCK_SKEW_MS } from "./validity.ts";
 
-function categoryIssues(record: ConsentRecord, config: MacaronConfig): Issue[] {
+/** What the rules derive from a configuration, once per configuration object (the ledger checks every proof against the same one). */
+interface RulesContext {
+  readonly categoryIds: ReadonlySet<string>;
+  readonly consentIds: readonly string[];
+  readonly services: ReadonlyMap<string, ServiceConfig>;
+  readonly gpc: GpcPolicy;
+  readonly validity: Duration | undefined;
+}
+
+const contexts = new WeakMap<MacaronConfig, RulesContext>();
+
+function rulesContext(config: MacaronConfig): RulesContext {
+  let context = contexts.get(config);
+  if (context === undefined) {
+    const consentIds = config.categories.filter((c) => c.basis === "consent").map((c) => c.id);
+    context = {
+      categoryIds: new Set(config.categories.map((category) => category.id)),
+      consentIds,
+      services: new Map(declaredServices(config).map((service) => [service.id, service])),
+      gpc: gpcPolicy(config.gpc, consentIds),
+      validity: parseDuration(config.consentValidity),
+    };
+    contexts.set(config, context);
+  }
+  return context;
+}
+
+function categoryIssues(record: ConsentRecord, config: MacaronConfig, context: RulesContext): Issue[] {
   const issues: Issue[] = [];
   for (const category of config.categories) {
     const choice = record.categories[category.id];
@@ -39,7 +66,7 @@ function categoryIssues(record: ConsentRecord, config: MacaronConfig): Issue[] {
     }
   }
   for (const id of Object.keys(record.categories)) {
-    if (!config.categories.some((category) => category.id === id)) {
+    if (!context.categoryIds.has(id)) {
       issues.push(
         issue(
           "error",
@@ -50,9 +77,8 @@ function categoryIssues(record: ConsentRecord, config: MacaronConfig): Issue[] {
       );
     }
   }
-  const services = declaredServices(config);
   for (const [id, granted] of Object.entries(record.services ?? {})) {
-    const service = services.find((candidate) => candidate.id === id);
+    const service = context.services.get(id);
     if (!service) {
       issues.push(
         issue(
@@ -76,11 +102,10 @@ function categoryIssues(record: ConsentRecord, config: MacaronConfig): Issue[] {
   return issues;
 }
 
-function methodIssues(record: ConsentRecord, config: MacaronConfig): Issue[] {
-  const consentIds = config.categories.filter((c) => c.basis === "consent").map((c) => c.id);
+function methodIssues(record: ConsentRecord, context: RulesContext): Issue[] {
+  const { consentIds } = context;
   const granted = consentIds.filter((id) => record.categories[id] === true);
-  const gpc = gpcPolicy(config.gpc, consentIds);
-  const gpcRefused = record.signals.gpc ? gpc.refuse : [];
+  const gpcRefused = record.signals.gpc ? context.gpc.refuse : [];
   const wrong = (expected: string) => [
     issue(
       "error",
@@ -108,14 +133,14 @@ function methodIssues(record: ConsentRecord, config: MacaronConfig): Issue[] {
   }
 }
 
-function timeIssues(record: ConsentRecord, config: MacaronConfig, now: Date): Issue[] {
+function timeIssues(record: ConsentRecord, config: MacaronConfig, context: RulesContext, now: Date): Issue[] {
   const issues: Issue[] = [];
   const decidedAt = new Date(record.decidedAt);
   const expiresAt = new Date(record.expiresAt);
   if (decidedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
     issues.push(issue("error", "decided_in_future", ["decidedAt"], "the decision is dated in the future"));
   }
-  const validity = parseDuration(config.consentValidity);
+  const { validity } = context;
   if (expiresAt.getTime() <= decidedAt.getTime()) {
     issues.push(
       issue("error", "expiry_before_decision", ["expiresAt"], "expiresAt must come after decidedAt"),
@@ -140,6 +165,7 @@ function timeIssues(record: ConsentRecord, config: MacaronConfig, now: Date): Is
 
 /** Problems of a schema-valid record against the configuration of the revision it names. */
 export function consentRecordIssues(record: ConsentRecord, config: MacaronConfig, now: Date): Issue[] {
+  const context = rulesContext(config);
   const issues: Issue[] = [];
   if (record.revision !== config.revision) {
     issues.push(
@@ -174,8 +200,8 @@ export function consentRecordIssues(record: ConsentRecord, config: MacaronConfig
   }
   return [
     ...issues,
-    ...categoryIssues(record, config),
-    ...methodIssues(record, config),
-    ...timeIssues(record, config, now),
+    ...categoryIssues(record, config, context),
+    ...methodIssues(record, context),
+    ...timeIssues(record, config, context, now),
   ];
 }
