@@ -19,10 +19,10 @@ import { policyRoute } from "./http/policy-route.ts";
 import { defaultSdkPath, sdkRoute } from "./http/sdk-route.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { PolicyRevisions } from "./policy-revisions.ts";
-import { ProofWriter } from "./proof-writer.ts";
+import { type ProofSink, ProofWriter } from "./proof-writer.ts";
 import { IpPseudonymiser } from "./pseudonymise-ip.ts";
 import type { LedgerStore } from "./store/ledger-store.ts";
-import { startWorkerAppender } from "./worker-appender.ts";
+import { WorkerProofWriter } from "./worker-proof-writer.ts";
 
 export interface BuildServerOptions {
   readonly config: MacaronConfig;
@@ -38,9 +38,9 @@ export interface BuildServerOptions {
   /** Most proofs per group commit. */
   readonly maxBatch?: number;
   /**
-   * Append proofs on a worker thread with its own connection to this ledger URL (the store's).
-   * Worth it for SQLite, whose commits block the thread: the main thread keeps serving during
-   * the fsync. Closed with the server.
+   * Group-commit proofs on a worker thread with its own connection to this ledger URL (the
+   * store's). Worth it for SQLite, whose commits block the thread: the main thread keeps serving
+   * during the fsync. Closed with the server.
    */
   readonly appendWorker?: { readonly url: string };
   /** A folder of `macaron scan` reports (its `*.json` files and sub-folders' `report.json`), for the dashboard. */
@@ -53,7 +53,7 @@ export const DEFAULT_RATE_LIMIT = { max: 600, timeWindow: "1 minute" } as const;
 declare module "fastify" {
   interface FastifyInstance {
     /** The group-commit writer behind `POST /v1/consents` (its counters show the batching). */
-    readonly proofWriter: ProofWriter;
+    readonly proofWriter: ProofSink;
   }
 }
 
@@ -80,11 +80,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
 
   const revisions = await PolicyRevisions.publish(config, store);
-  const appender = options.appendWorker ? await startWorkerAppender(options.appendWorker.url) : undefined;
-  const writer = new ProofWriter(
-    appender ?? store,
-    options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch },
-  );
+  const batching = options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch };
+  const worker = options.appendWorker
+    ? await WorkerProofWriter.start(options.appendWorker.url, batching)
+    : undefined;
+  const writer: ProofSink = worker ?? new ProofWriter(store, batching);
   app.decorate("proofWriter", writer);
   const origins = allowedOrigins(config);
 
@@ -128,7 +128,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(healthRoute, { store, policy: revisions.current });
   app.addHook("onClose", async () => {
     await writer.flushed();
-    await appender?.close();
+    await worker?.close();
   });
   return app;
 }

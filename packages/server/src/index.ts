@@ -19,7 +19,7 @@ export { KANTARA_VERSION, kantaraReceipt } from "./export/kantara-receipt.ts";
 export { type ReceiptContext, receiptContext } from "./export/receipt-context.ts";
 export { HTTP_ERRORS } from "./http/errors.ts";
 export { PolicyRevisions, type PublishedPolicy, publishPolicy } from "./policy-revisions.ts";
-export { ProofWriter, type ProofWriterOptions } from "./proof-writer.ts";
+export { type ProofSink, ProofWriter, type ProofWriterOptions } from "./proof-writer.ts";
 export { IpPseudonymiser, pseudonymPeriod } from "./pseudonymise-ip.ts";
 export { LEDGER_ERRORS } from "./store/errors.ts";
 export type * from "./store/ledger-store.ts";

@@ -18,13 +18,21 @@ export interface ProofWriterOptions {
   readonly maxBatch?: number;
 }
 
-export class ProofWriter {
+/** Where the proof intake hands each proof: in-process (`ProofWriter`) or on a worker thread. */
+export interface ProofSink {
+  write(proof: ProofInput): Promise<AppendResult>;
+  flushed(): Promise<void>;
+  /** Commits made and proofs they carried, for the benchmark and the logs. */
+  readonly commits: number;
+  readonly committed: number;
+}
+
+export class ProofWriter implements ProofSink {
   readonly #store: Pick<LedgerStore, "append">;
   readonly #maxBatch: number;
   #queue: Pending[] = [];
   #running = false;
   #idle: Promise<void> = Promise.resolve();
-  /** Commits made and proofs they carried, for the benchmark and the logs. */
   commits = 0;
   committed = 0;
 
@@ -33,7 +41,6 @@ export class ProofWriter {
     this.#maxBatch = options.maxBatch ?? 1000;
   }
 
-  /** Resolves once the proof is durable (or was already stored). */
   write(proof: ProofInput): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ proof, resolve, reject });
@@ -65,7 +72,6 @@ export class ProofWriter {
     this.#running = false;
   }
 
-  /** Resolves when every proof written so far has been committed (or failed). */
   flushed(): Promise<void> {
     return this.#idle;
   }

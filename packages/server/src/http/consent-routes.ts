@@ -6,7 +6,7 @@
 import { type ConsentRecord, canonicalJson, consentRecordIssues, type MacaronConfig } from "@macaron/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { categoryIssuesAgainst, type PolicyRevisions } from "../policy-revisions.ts";
-import type { ProofWriter } from "../proof-writer.ts";
+import type { ProofSink } from "../proof-writer.ts";
 import type { IpPseudonymiser } from "../pseudonymise-ip.ts";
 import type { AppendResult, LedgerStore, ProofInput, StoredProof } from "../store/ledger-store.ts";
 import { parseConsentBody } from "./consent-body.ts";
@@ -21,7 +21,7 @@ export interface ConsentRoutesOptions {
   readonly config: MacaronConfig;
   readonly store: LedgerStore;
   readonly revisions: PolicyRevisions;
-  readonly writer: ProofWriter;
+  readonly writer: ProofSink;
   readonly pseudonymiser: IpPseudonymiser;
   readonly origins: readonly string[];
   /** Proofs per client and window on `POST /v1/consents`; false: no limit (benchmarks). */
@@ -62,11 +62,7 @@ async function checkAgainstPolicy(
   return match.revision.contentHash;
 }
 
-async function durably(
-  writer: ProofWriter,
-  proof: ProofInput,
-  request: FastifyRequest,
-): Promise<AppendResult> {
+async function durably(writer: ProofSink, proof: ProofInput, request: FastifyRequest): Promise<AppendResult> {
   try {
     return await writer.write(proof);
   } catch (error) {

@@ -3,4 +3,4 @@
 import { register } from "tsx/esm/api";
 
 register();
-await import("./append-worker.ts");
+await import("./proof-writer-worker.ts");
