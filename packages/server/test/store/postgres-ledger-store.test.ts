@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openLedgerStore } from "../../src/store/open-ledger-store.ts";
 import { openPostgresLedgerStore } from "../../src/store/postgres/index.ts";
 import { POSTGRES_URL, postgresReachable, testSchema } from "./fixtures/postgres.ts";
-import { proofSeries } from "./fixtures/proofs.ts";
+import { proofInput, proofSeries } from "./fixtures/proofs.ts";
 import { ledgerStoreSuite } from "./ledger-store.suite.ts";
 
 const reachable = await postgresReachable();
@@ -29,6 +29,32 @@ describe.runIf(reachable)("PostgreSQL", () => {
           ),
         );
         expect(await first.verify()).toEqual({ checked: 300 });
+      } finally {
+        await first.close();
+        await second.close();
+        await schema.drop();
+      }
+    });
+
+    it("answers a record another instance stored after this one's last append as a duplicate, chain intact", async () => {
+      const schema = await testSchema("crossed");
+      const [first, second] = await Promise.all([
+        openPostgresLedgerStore(schema.url),
+        openPostgresLedgerStore(schema.url),
+      ]);
+      try {
+        await first.append([proofInput()]);
+        const shared = proofInput();
+        const [storedBySecond] = await second.append([shared]);
+        const fresh = proofInput();
+        const results = await first.append([shared, fresh]);
+        expect(results).toEqual([
+          { recordId: shared.record.id, hash: storedBySecond?.hash, duplicate: true },
+          { recordId: fresh.record.id, hash: expect.any(String), duplicate: false },
+        ]);
+        await second.append([proofInput()]);
+        await first.append([proofInput()]);
+        expect(await first.verify()).toEqual({ checked: 5 });
       } finally {
         await first.close();
         await second.close();

@@ -1,25 +1,18 @@
 /**
  * The ledger on PostgreSQL, for several server instances on one database. Appends lock the single
  * chain_state row (`SELECT … FOR UPDATE`), so the chain stays one gapless sequence whatever the
- * number of writers; a batch is one transaction and one multi-row INSERT. Exports and verify read
+ * number of writers; a batch is one transaction and one multi-row INSERT (proof-appender.ts). Exports and verify read
  * through a server-side cursor (pg-cursor) in batches, so memory stays flat.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { proofColumns } from "../../chain/proof-columns.ts";
-import { proofContentJson, proofHash } from "../../chain/proof-hash.ts";
+import { proofContentJson } from "../../chain/proof-hash.ts";
 import { type ChainPoint, type ChainRow, verifyChain } from "../../chain/verify-chain.ts";
 import { newToken, tokenId, tokenMatches } from "../admin-tokens.ts";
 import { ledgerError, redactedUrl } from "../errors.ts";
 import { ledgerStats } from "../ledger-stats.ts";
-import type {
-  AdminToken,
-  AppendResult,
-  LedgerStore,
-  ProofInput,
-  ProofQuery,
-  StoredProof,
-} from "../ledger-store.ts";
+import type { AdminToken, LedgerStore, ProofInput, ProofQuery, StoredProof } from "../ledger-store.ts";
 import {
   decodeCursor,
   encodeCursor,
@@ -33,6 +26,7 @@ import { policyRevision, REVISION_FIELDS, type RevisionRow } from "../revision-r
 import { type ProofRow, storedProof } from "../stored-proof.ts";
 import { postgresConnection } from "./connection.ts";
 import { migratePostgres } from "./migrations.ts";
+import { PostgresProofAppender } from "./proof-appender.ts";
 import { cursorRows, numberedRows, transaction } from "./sessions.ts";
 
 const PROOF_FIELDS = "seq, prev_hash, hash, content";
@@ -79,6 +73,7 @@ export async function openPostgresLedgerStore(url: string): Promise<LedgerStore>
     throw error;
   }
 
+  const appender = new PostgresProofAppender(pool);
   const store: LedgerStore = {
     kind: "postgres",
 
@@ -87,51 +82,7 @@ export async function openPostgresLedgerStore(url: string): Promise<LedgerStore>
         columns: proofColumns(input),
         content: proofContentJson(input),
       }));
-      if (prepared.length === 0) return [];
-      return transaction(pool, async (client) => {
-        let { head } = await chainState(client, true);
-        const { rows: existing } = await client.query<{ record_id: string; hash: string }>(
-          "SELECT record_id, hash FROM proofs WHERE record_id = ANY($1::text[])",
-          [prepared.map((proof) => proof.columns.recordId)],
-        );
-        const known = new Map(existing.map((row) => [row.record_id, row.hash]));
-        const columns: unknown[][] = Array.from({ length: 11 }, () => []);
-        const results = prepared.map(({ columns: proof, content }): AppendResult => {
-          const stored = known.get(proof.recordId);
-          if (stored !== undefined) return { recordId: proof.recordId, hash: stored, duplicate: true };
-          const seq = head.seq + 1;
-          const hash = proofHash(head.hash, content);
-          const values = [
-            seq,
-            proof.recordId,
-            proof.subjectId,
-            proof.decidedAt,
-            proof.receivedAt,
-            proof.method,
-            proof.revision,
-            proof.language,
-            content,
-            head.hash,
-            hash,
-          ];
-          for (const [index, value] of values.entries()) columns[index]?.push(value);
-          known.set(proof.recordId, hash);
-          head = { seq, hash };
-          return { recordId: proof.recordId, hash, duplicate: false };
-        });
-        if ((columns[0]?.length ?? 0) > 0) {
-          await client.query(
-            // One round trip for both: the rows and the new chain head.
-            `WITH inserted AS (
-               INSERT INTO proofs (seq, record_id, subject_id, decided_at, received_at, method, revision, language, content, prev_hash, hash)
-               SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
-               RETURNING 1)
-             UPDATE chain_state SET head_seq = $12, head_hash = $13 WHERE id = 1`,
-            [...columns, head.seq, head.hash],
-          );
-        }
-        return results;
-      });
+      return appender.append(prepared);
     },
 
     async publishRevision(revision) {
@@ -354,6 +305,7 @@ export async function openPostgresLedgerStore(url: string): Promise<LedgerStore>
     },
 
     async close() {
+      await appender.close();
       await pool.end();
     },
   };
