@@ -20,7 +20,9 @@ export interface ProofWriterOptions {
 
 /** Where the proof intake hands each proof: in-process (`ProofWriter`) or on a worker thread. */
 export interface ProofSink {
+  /** Resolves once the proof is durable (or was already stored). */
   write(proof: ProofInput): Promise<AppendResult>;
+  /** Resolves when every proof written so far has been committed (or failed). */
   flushed(): Promise<void>;
   /** Commits made and proofs they carried, for the benchmark and the logs. */
   readonly commits: number;

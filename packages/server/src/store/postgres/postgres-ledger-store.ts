@@ -1,8 +1,9 @@
 /**
- * The ledger on PostgreSQL, for several server instances on one database. Appends lock the single
- * chain_state row (`SELECT … FOR UPDATE`), so the chain stays one gapless sequence whatever the
- * number of writers; a batch is one transaction and one multi-row INSERT (proof-appender.ts). Exports and verify read
- * through a server-side cursor (pg-cursor) in batches, so memory stays flat.
+ * The ledger on PostgreSQL, for several server instances on one database. Appends hold the lock
+ * of the single chain_state row while they insert and commit, so the chain stays one gapless
+ * sequence whatever the number of writers; a batch is one transaction and one multi-row INSERT
+ * (proof-appender.ts). Exports and verify read through a server-side cursor (pg-cursor) in
+ * batches, so memory stays flat.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
