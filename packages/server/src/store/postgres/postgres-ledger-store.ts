@@ -7,8 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { proofColumns } from "../../chain/proof-columns.ts";
-import { proofContentJson } from "../../chain/proof-hash.ts";
+import { prepareProofs } from "../../chain/chain-batch.ts";
 import { type ChainPoint, type ChainRow, verifyChain } from "../../chain/verify-chain.ts";
 import { newToken, tokenId, tokenMatches } from "../admin-tokens.ts";
 import { ledgerError, redactedUrl } from "../errors.ts";
@@ -79,11 +78,7 @@ export async function openPostgresLedgerStore(url: string): Promise<LedgerStore>
     kind: "postgres",
 
     async append(proofs: readonly ProofInput[]) {
-      const prepared = proofs.map((input) => ({
-        columns: proofColumns(input),
-        content: proofContentJson(input),
-      }));
-      return appender.append(prepared);
+      return appender.append(prepareProofs(proofs));
     },
 
     async publishRevision(revision) {

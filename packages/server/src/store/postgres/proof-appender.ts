@@ -12,16 +12,9 @@
  * was open) and the remembered head, and the next append starts afresh.
  */
 import type pg from "pg";
-import type { ProofColumns } from "../../chain/proof-columns.ts";
-import { proofHash } from "../../chain/proof-hash.ts";
+import { type ChainedProof, chainBatch, type PreparedProof } from "../../chain/chain-batch.ts";
 import type { ChainPoint } from "../../chain/verify-chain.ts";
 import type { AppendResult } from "../ledger-store.ts";
-
-export interface PreparedProof {
-  readonly columns: ProofColumns;
-  /** `proofContentJson` of the proof: what its hash covers. */
-  readonly content: string;
-}
 
 const PROOF_COLUMNS =
   "seq, record_id, subject_id, decided_at, received_at, method, revision, language, content, prev_hash, hash";
@@ -58,34 +51,21 @@ interface HeadRow {
   readonly stored: readonly (readonly [string, string])[];
 }
 
-/** The rows to insert, column by column (for `unnest`), the new head and each proof's result. */
-function chainBatch(batch: readonly PreparedProof[], head: ChainPoint, stored: Map<string, string>) {
-  const columns: unknown[][] = Array.from({ length: 11 }, () => []);
-  let last = head;
-  const results = batch.map(({ columns: proof, content }): AppendResult => {
-    const existing = stored.get(proof.recordId);
-    if (existing !== undefined) return { recordId: proof.recordId, hash: existing, duplicate: true };
-    const seq = last.seq + 1;
-    const hash = proofHash(last.hash, content);
-    const row = [
-      seq,
-      proof.recordId,
-      proof.subjectId,
-      proof.decidedAt,
-      proof.receivedAt,
-      proof.method,
-      proof.revision,
-      proof.language,
-      content,
-      last.hash,
-      hash,
-    ];
-    for (const [index, value] of row.entries()) columns[index]?.push(value);
-    stored.set(proof.recordId, hash);
-    last = { seq, hash };
-    return { recordId: proof.recordId, hash, duplicate: false };
-  });
-  return { columns, head: last, results, inserted: last.seq - head.seq };
+/** The rows column by column, as `ROWS` reads them. */
+function unnestColumns(rows: readonly ChainedProof[]): unknown[][] {
+  return [
+    rows.map((row) => row.seq),
+    rows.map((row) => row.columns.recordId),
+    rows.map((row) => row.columns.subjectId),
+    rows.map((row) => row.columns.decidedAt),
+    rows.map((row) => row.columns.receivedAt),
+    rows.map((row) => row.columns.method),
+    rows.map((row) => row.columns.revision),
+    rows.map((row) => row.columns.language),
+    rows.map((row) => row.content),
+    rows.map((row) => row.prevHash),
+    rows.map((row) => row.hash),
+  ];
 }
 
 export class PostgresProofAppender {
@@ -133,11 +113,11 @@ export class PostgresProofAppender {
   ): Promise<AppendResult[] | undefined> {
     const head = this.#head;
     if (head === undefined) return undefined;
-    const chained = chainBatch(batch, head, new Map());
+    const chained = chainBatch(batch, head, () => undefined);
     let appended: number | undefined;
     try {
       const { rows } = await client.query<{ appended: number }>(INSERT_IF_HEAD_UNMOVED, [
-        ...chained.columns,
+        ...unnestColumns(chained.rows),
         chained.head.seq,
         chained.head.hash,
         head.seq,
@@ -150,9 +130,9 @@ export class PostgresProofAppender {
       throw error;
     }
     if (appended === 0) return undefined;
-    if (appended !== chained.inserted)
+    if (appended !== chained.rows.length)
       throw new Error(
-        `appended ${appended} proofs of ${chained.inserted}: the chain head moved under the append`,
+        `appended ${appended} proofs of ${chained.rows.length}: the chain head moved under the append`,
       );
     this.#head = chained.head;
     return chained.results;
@@ -166,9 +146,14 @@ export class PostgresProofAppender {
     const row = rows[0];
     if (row === undefined) throw new Error("chain_state row missing: the database was not migrated");
     const head = { seq: Number(row.head_seq), hash: row.head_hash };
-    const chained = chainBatch(batch, head, new Map(row.stored));
-    if (chained.inserted > 0)
-      await client.query(INSERT_AND_MOVE_HEAD, [...chained.columns, chained.head.seq, chained.head.hash]);
+    const stored = new Map(row.stored);
+    const chained = chainBatch(batch, head, (recordId) => stored.get(recordId));
+    if (chained.rows.length > 0)
+      await client.query(INSERT_AND_MOVE_HEAD, [
+        ...unnestColumns(chained.rows),
+        chained.head.seq,
+        chained.head.hash,
+      ]);
     await client.query("COMMIT");
     this.#head = chained.head;
     return chained.results;

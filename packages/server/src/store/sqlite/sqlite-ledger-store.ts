@@ -9,8 +9,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { type ProofColumns, proofColumns } from "../../chain/proof-columns.ts";
-import { proofContentJson, proofHash } from "../../chain/proof-hash.ts";
+import { chainBatch, type PreparedProof, prepareProofs } from "../../chain/chain-batch.ts";
 import { type ChainPoint, type ChainRow, verifyChain } from "../../chain/verify-chain.ts";
 import { newToken, tokenId, tokenMatches } from "../admin-tokens.ts";
 import { ledgerError } from "../errors.ts";
@@ -42,11 +41,6 @@ const BATCH = 1000;
 const PROOF_FIELDS = "seq, prev_hash, hash, content";
 const CHAIN_FIELDS =
   "seq, prev_hash AS prevHash, hash, content, record_id AS recordId, subject_id AS subjectId, decided_at AS decidedAt, received_at AS receivedAt, method, revision, language";
-
-interface Prepared {
-  readonly columns: ProofColumns;
-  readonly content: string;
-}
 
 export function sqliteLedgerStore(path: string): LedgerStore {
   let db: Database.Database;
@@ -84,14 +78,9 @@ export function sqliteLedgerStore(path: string): LedgerStore {
     };
   };
 
-  const appendBatch = db.transaction((batch: readonly Prepared[]): AppendResult[] => {
-    let head: ChainPoint = state().head;
-    const written = new Map<string, string>();
-    const results = batch.map(({ columns, content }): AppendResult => {
-      const existing = written.get(columns.recordId) ?? storedHash.get(columns.recordId);
-      if (existing !== undefined) return { recordId: columns.recordId, hash: existing, duplicate: true };
-      const seq = head.seq + 1;
-      const hash = proofHash(head.hash, content);
+  const appendBatch = db.transaction((batch: readonly PreparedProof[]): AppendResult[] => {
+    const chained = chainBatch(batch, state().head, (recordId) => storedHash.get(recordId));
+    for (const { seq, columns, content, prevHash, hash } of chained.rows) {
       insertProof.run(
         seq,
         columns.recordId,
@@ -102,15 +91,12 @@ export function sqliteLedgerStore(path: string): LedgerStore {
         columns.revision,
         columns.language,
         content,
-        head.hash,
+        prevHash,
         hash,
       );
-      written.set(columns.recordId, hash);
-      head = { seq, hash };
-      return { recordId: columns.recordId, hash, duplicate: false };
-    });
-    setHead.run(head.seq, head.hash);
-    return results;
+    }
+    setHead.run(chained.head.seq, chained.head.hash);
+    return chained.results;
   });
 
   async function* batches<Row>(
@@ -131,12 +117,7 @@ export function sqliteLedgerStore(path: string): LedgerStore {
     kind: "sqlite",
 
     async append(proofs: readonly ProofInput[]) {
-      // Derived before the transaction: a malformed date fails the batch before anything is written.
-      const prepared = proofs.map((input) => ({
-        columns: proofColumns(input),
-        content: proofContentJson(input),
-      }));
-      return appendBatch.immediate(prepared);
+      return appendBatch.immediate(prepareProofs(proofs));
     },
 
     async publishRevision(revision) {
