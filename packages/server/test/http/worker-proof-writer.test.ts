@@ -9,6 +9,16 @@ import { proofInput } from "../store/fixtures/proofs.ts";
 
 const ledgerUrl = () => `sqlite:${join(mkdtempSync(join(tmpdir(), "macaron-worker-")), "ledger.db")}`;
 
+/** `verify` of the ledger, through a connection of its own. */
+async function verified(url: string) {
+  const store = await openLedgerStore(url);
+  try {
+    return await store.verify();
+  } finally {
+    await store.close();
+  }
+}
+
 describe("WorkerProofWriter", () => {
   it("acknowledges each proof once durable, grouping the proofs of a turn into few commits", async () => {
     const url = ledgerUrl();
@@ -44,9 +54,7 @@ describe("WorkerProofWriter", () => {
     } finally {
       await writer.close();
     }
-    const store = await openLedgerStore(url);
-    expect(await store.verify()).toEqual({ checked: 1 });
-    await store.close();
+    expect(await verified(url)).toEqual({ checked: 1 });
   });
 
   it("commits what is pending before it closes, and refuses proofs after", async () => {
@@ -56,9 +64,7 @@ describe("WorkerProofWriter", () => {
     await writer.close();
     await expect(Promise.all(pending)).resolves.toHaveLength(20);
     await expect(writer.write(proofInput())).rejects.toThrow(/worker exited/);
-    const store = await openLedgerStore(url);
-    expect(await store.verify()).toEqual({ checked: 20 });
-    await store.close();
+    expect(await verified(url)).toEqual({ checked: 20 });
   });
 
   it("rejects the proofs of a failed commit with the store's reason", async () => {
