@@ -22,9 +22,10 @@ const FLAGS = [
   "--disable-sync",
   "--mute-audio",
   // Cross-site frames stay in the page's process, so one DevTools session sees every request; and one
-  // renderer per state: no back-forward cache or process swap keeping the previous page alive (memory).
+  // renderer per state: no back-forward cache or process swap keeping the previous page alive (memory);
+  // no WebUI omnibox popups, which Chromium 156 loads in a renderer of their own for every new window.
   "--disable-site-isolation-trials",
-  "--disable-features=IsolateOrigins,site-per-process,BackForwardCache,ProactivelySwapBrowsingInstance,SpareRendererForSitePerProcess",
+  "--disable-features=IsolateOrigins,site-per-process,BackForwardCache,ProactivelySwapBrowsingInstance,SpareRendererForSitePerProcess,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
   "--enable-features=NetworkServiceInProcess2",
 ] as const;
 

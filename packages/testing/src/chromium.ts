@@ -1,7 +1,9 @@
 /**
  * Launching Debian's Chromium for tests and benchmarks, never a downloaded browser. Flags: no
  * sandbox (we run as root), no GPU, and no background networking, which this machine's closed
- * network would refuse many times at every start.
+ * network would refuse many times at every start. No WebUI omnibox popups: Chromium 156 loads two
+ * of them (chrome://omnibox-popup.top-chrome, tens of scripts) in a renderer of their own for every
+ * new window, so each fresh context would share the cores with them while its page loads.
  */
 import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type LaunchOptions } from "playwright-core";
@@ -15,6 +17,7 @@ export const CHROMIUM_FLAGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 ] as const;
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
