@@ -7,26 +7,14 @@
  * on this shared VM one 10-second run of the same server can differ from the next by a third.
  * Run: `npm run bench:ledger -w @macaron/bench` (writes its section of bench/RESULTS.md).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
-import { clientConfig } from "@macaron/core";
-import autocannon from "autocannon";
-import pg from "pg";
 import { machineLine, markdownTable, writeResultsSection } from "../results.ts";
-import { benchConfig, benchRecord } from "./fixtures.ts";
+import { CONNECTIONS, loadRecords, startServer, WARM_UP_SECONDS, withSchema } from "./load.ts";
 
-const CONNECTIONS = 50;
-const WARM_UP_SECONDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const POSTGRES = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const SERVER = fileURLToPath(new URL("./server.ts", import.meta.url));
-
-const client = await clientConfig(benchConfig());
 
 interface Target {
   readonly name: string;
@@ -45,39 +33,11 @@ interface Measured {
   readonly perCommit?: number;
 }
 
-function lines(child: ChildProcess) {
-  const reader = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  return reader[Symbol.asyncIterator]();
-}
-
-function load(url: string, seconds: number) {
-  return autocannon({
-    url: `${url}/v1/consents`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        method: "POST",
-        headers: { "content-type": "text/plain;charset=UTF-8" },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify(benchRecord(client)) }),
-      },
-    ],
-  });
-}
-
 async function measure(target: Target, db = ""): Promise<Measured> {
-  const args = ["--import", "tsx", SERVER, target.mode, db, target.thread ?? "worker"];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-  const output = lines(child);
-  const first = await output.next();
-  const { url } = JSON.parse(String(first.value)) as { url: string };
-  await load(url, WARM_UP_SECONDS);
-  const result = await load(url, SECONDS);
-  child.kill("SIGTERM");
-  const report = JSON.parse(String((await output.next()).value ?? "{}")) as {
-    commits?: number;
-    committed?: number;
-  };
+  const server = await startServer(target.mode, db, target.thread ?? "worker");
+  await loadRecords(server.url, WARM_UP_SECONDS);
+  const result = await loadRecords(server.url, SECONDS);
+  const report = await server.stop();
   const errors = result.non2xx + result.errors + result.timeouts;
   return {
     name: target.name,
@@ -87,21 +47,6 @@ async function measure(target: Target, db = ""): Promise<Measured> {
     errors,
     ...(report.commits ? { perCommit: (report.committed ?? 0) / report.commits } : {}),
   };
-}
-
-async function withSchema<T>(run: (url: string) => Promise<T>): Promise<T> {
-  const schema = `bench_ledger_${process.pid}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  try {
-    const url = new URL(POSTGRES);
-    url.searchParams.set("schema", schema);
-    return await run(url.toString());
-  } finally {
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
-  }
 }
 
 const TARGETS: readonly Target[] = [
