@@ -75,6 +75,8 @@ export class NetworkLog {
   readonly refused: RefusedCookie[] = [];
   private requests: LoggedRequest[] = [];
   private readonly pending = new Map<string, PendingRequest>();
+  /** Finished requests, for the `…ExtraInfo` events that Chromium may send after `loadingFinished`. */
+  private readonly finished = new Map<string, PendingRequest>();
   private readonly inflight = new Set<string>();
   private readonly deferred = new Map<string, (() => void)[]>();
   private lastActivity = Date.now();
@@ -150,7 +152,7 @@ export class NetworkLog {
   }
 
   private whenKnown(requestId: string, run: (request: PendingRequest) => void): void {
-    const request = this.pending.get(requestId);
+    const request = this.pending.get(requestId) ?? this.finished.get(requestId);
     if (request) run(request);
     else {
       const list = this.deferred.get(requestId) ?? [];
@@ -199,6 +201,7 @@ export class NetworkLog {
 
   private finish(requestId: string, request: PendingRequest): void {
     this.pending.delete(requestId);
+    this.finished.set(requestId, request);
     this.requests.push({
       url: request.url,
       type: request.type,
