@@ -10,9 +10,9 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { loadavg } from "node:os";
 import { brotliCompressSync, constants } from "node:zlib";
-import { launchChromium, listenLocally } from "@macaron/testing";
-import type { Browser, CDPSession } from "playwright-core";
+import { listenLocally } from "@macaron/testing";
 import { machineLine, markdownTable, writeResultsSection } from "../results.ts";
+import { type BareChromium, type BarePage, launchBareChromium } from "./bare-chromium.ts";
 import { type Product, products } from "./products.ts";
 
 interface PageBench {
@@ -20,7 +20,6 @@ interface PageBench {
   readonly longTasks: number[];
   readonly cls: number;
 }
-type BenchWindow = Window & { __bench: PageBench };
 
 /** Per product, the third-party addresses (without query) its page asked for. */
 const thirdPartyUrls = new Map<string, Set<string>>();
@@ -83,18 +82,15 @@ function observerScript(banner: string): string {
 })();`;
 }
 
-/**
- * Waits for the observer's promise with one CDP evaluation. Playwright's `waitForFunction` would
- * inject its own utility script into the page and poll from there while the product loads.
- */
-async function bannerShown(cdp: CDPSession): Promise<void> {
+/** Waits for the observer's promise with one evaluation in the page. */
+async function bannerShown(page: BarePage): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error("the banner did not show within 30 s")), 30_000);
   });
   try {
     await Promise.race([
-      cdp.send("Runtime.evaluate", { expression: "window.__bench.shown", awaitPromise: true }),
+      page.send("Runtime.evaluate", { expression: "window.__bench.shown", awaitPromise: true }),
       timeout,
     ]);
   } finally {
@@ -103,24 +99,22 @@ async function bannerShown(cdp: CDPSession): Promise<void> {
 }
 
 async function measureOnce(
-  browser: Browser,
+  browser: BareChromium,
   origin: string,
   product: Product,
   cpuRate: number,
   served: Buffer[],
 ) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(observerScript(product.banner));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuRate });
-  await cdp.send("Performance.enable");
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const page = await browser.newPage();
+  await page.send("Page.addScriptToEvaluateOnNewDocument", { source: observerScript(product.banner) });
+  await page.send("Emulation.setCPUThrottlingRate", { rate: cpuRate });
+  await page.send("Performance.enable");
+  await page.send("Network.enable");
+  await page.send("Network.setCacheDisabled", { cacheDisabled: true });
   let requests = 0;
   let thirdParty = 0;
   let transferred = 0;
-  cdp.on("Network.requestWillBeSent", (event) => {
+  page.on("Network.requestWillBeSent", (event) => {
     // data: and blob: addresses load nothing over the network.
     if (!/^https?:/.test(event.request.url)) return;
     requests++;
@@ -130,16 +124,20 @@ async function measureOnce(
     urls.add(event.request.url.split("?")[0] ?? "");
     thirdPartyUrls.set(product.name, urls);
   });
-  cdp.on("Network.loadingFinished", (event) => {
+  page.on("Network.loadingFinished", (event) => {
     transferred += event.encodedDataLength;
   });
   served.length = 0;
-  await page.goto(`${origin}/p/${product.name}`);
-  await bannerShown(cdp);
-  await page.waitForTimeout(SETTLE_MS);
-  const { metrics } = await cdp.send("Performance.getMetrics");
-  const bench = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
-  await context.close();
+  await page.load(`${origin}/p/${product.name}`);
+  await bannerShown(page);
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const { metrics } = await page.send("Performance.getMetrics");
+  const { result } = await page.send("Runtime.evaluate", {
+    expression: "window.__bench",
+    returnByValue: true,
+  });
+  const bench = result.value as PageBench;
+  await page.close();
   const sample: Sample = {
     requests,
     thirdParty,
@@ -202,9 +200,7 @@ async function main(): Promise<void> {
     response.writeHead(200, { "content-type": type, "cache-control": "no-store" });
     response.end(body);
   });
-  const browser = await launchChromium({
-    args: ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
-  });
+  const browser = await launchBareChromium(["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]);
   const results: { product: Product; rate: number; sample: Sample }[] = [];
   try {
     for (const rate of [1, 4]) {
@@ -288,8 +284,11 @@ which the first layer has a box and neither it nor an ancestor is transparent or
 fades in is counted from its first frame). Long tasks and CLS: PerformanceObserver, buffered.
 Third-party hosts do not resolve: such requests are counted, never answered. "baseline (no CMP)": the
 same page without any CMP, its heading taken for the banner: what the page and this bench's own observer
-cost, included in every row. Chromium runs without its WebUI omnibox popups, which it would otherwise
-load in a renderer of their own for every new window, i.e. during every measured load. Load average (1 min)
+cost, included in every row. Chromium is driven over bare CDP (\`bench/sdk/bare-chromium.ts\`): no DevTools
+session enables \`Runtime\`, which would make V8 capture and re-parse the whole stack wherever Blink
+records a source location (a \`document.cookie\` read, for one), as no visitor's browser does. Chromium
+runs without its WebUI omnibox popups, which it would otherwise load in a renderer of their own for every
+new window, i.e. during every measured load. Load average (1 min)
 at start and end of the run: ${load.map((value) => value.toFixed(1)).join(" and ")}: other work shared
 the cores, so absolute times are inflated; products were measured in turn, so ratios hold.
 Third-party addresses asked for before any click: ${thirdParties || "none"}.
