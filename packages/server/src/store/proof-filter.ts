@@ -53,6 +53,22 @@ function categoryClause(dialect: SqlDialect, params: SqlParams, category: string
     : `${choice} = ${params.add(JSON.stringify(granted))}::jsonb`;
 }
 
+/** What SQLite's subject index (migration 2, FTS5 with `-` as a token character) holds as one token. */
+const ONE_SUBJECT_TOKEN = /^[0-9A-Za-z-]+$/;
+
+/**
+ * The proofs of one subject. On SQLite through its full-text subject index, then compared exactly
+ * (the index folds case); an id that is not one token (never a valid subject id) is compared
+ * without the index.
+ */
+export function subjectClause(dialect: SqlDialect, params: SqlParams, subjectId: string): string {
+  if (dialect === "postgres" || !ONE_SUBJECT_TOKEN.test(subjectId))
+    return `subject_id = ${params.add(subjectId)}`;
+  // `?` placeholders bind in text order: the phrase's before the exact id's.
+  const phrase = params.add(`"${subjectId}"`);
+  return `(seq IN (SELECT rowid FROM proof_subjects WHERE proof_subjects MATCH ${phrase}) AND subject_id = ${params.add(subjectId)})`;
+}
+
 /** The WHERE clauses (joined with AND by the caller) selecting the proofs `query` asks for. */
 export function proofFilter(dialect: SqlDialect, params: SqlParams, query: ProofQuery): string[] {
   const where: string[] = [];
@@ -62,7 +78,9 @@ export function proofFilter(dialect: SqlDialect, params: SqlParams, query: Proof
   if (query.revision !== undefined) where.push(`revision = ${params.add(query.revision)}`);
   if (query.language !== undefined) where.push(`language = ${params.add(query.language)}`);
   if (query.consentId !== undefined) {
-    where.push(`(record_id = ${params.add(query.consentId)} OR subject_id = ${params.add(query.consentId)})`);
+    where.push(
+      `(record_id = ${params.add(query.consentId)} OR ${subjectClause(dialect, params, query.consentId)})`,
+    );
   }
   if (query.category !== undefined)
     where.push(categoryClause(dialect, params, query.category, query.granted));

@@ -180,12 +180,25 @@ export function ledgerStoreSuite(name: string, fresh: () => Promise<SuiteDatabas
         const { store, id, subject } = await seeded();
         expect(ids((await store.proofs({ consentId: id(2) as string })).proofs)).toEqual([id(2)]);
         expect(ids((await store.proofs({ consentId: subject })).proofs)).toEqual([id(3), id(0)]);
+        expect(ids((await store.proofs({ consentId: subject, method: "withdraw" })).proofs)).toEqual([id(3)]);
+        expect((await store.proofs({ consentId: "not an id" })).proofs).toEqual([]);
       });
 
       it("answers a subject's own history, oldest first, and nothing else", async () => {
         const { store, id, subject } = await seeded();
         expect(ids(await store.subjectHistory(subject))).toEqual([id(0), id(3)]);
         expect(await store.subjectHistory("22222222-2222-4222-8222-222222222222")).toEqual([]);
+        const lettered = proofInput({ subjectId: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee" });
+        await store.append([lettered]);
+        expect(ids(await store.subjectHistory(lettered.record.subjectId))).toEqual([lettered.record.id]);
+        // Ids compare exactly: another case is another id.
+        expect(await store.subjectHistory(lettered.record.subjectId.toUpperCase())).toEqual([]);
+        expect((await store.proofs({ consentId: lettered.record.subjectId.toUpperCase() })).proofs).toEqual(
+          [],
+        );
+        expect(await store.subjectHistory(subject.slice(0, 8))).toEqual([]);
+        expect(await store.subjectHistory(`${subject}" OR "x`)).toEqual([]);
+        expect(await store.subjectHistory("")).toEqual([]);
       });
 
       it("pages newest first with a cursor, without overlap or gap", async () => {
@@ -378,6 +391,22 @@ export function ledgerStoreSuite(name: string, fresh: () => Promise<SuiteDatabas
           recent.map((input) => input.record.id).reverse(),
         );
         expect(await store.purge("2021-11-25")).toEqual({ count: 0 });
+      });
+
+      it("leaves a subject's history with only its kept proofs", async () => {
+        const { store, open } = await setup();
+        const subjectId = "33333333-3333-4333-8333-333333333333";
+        const old = proofSeries(2, "2020-01-01T00:00:00Z", { subjectId });
+        const recent = proofSeries(1, "2026-11-01T00:00:00Z", { subjectId });
+        await store.append([...old, ...recent, ...proofSeries(2, "2026-11-02T00:00:00Z")]);
+        await store.purge("2021-11-25");
+        expect(ids(await store.subjectHistory(subjectId))).toEqual([recent[0]?.record.id]);
+        const later = proofInput({ decidedAt: "2026-11-03T00:00:00Z", subjectId });
+        await store.append([later]);
+        expect(ids(await (await open()).subjectHistory(subjectId))).toEqual([
+          recent[0]?.record.id,
+          later.record.id,
+        ]);
       });
 
       it("keeps the chain verifiable from the anchor, before and after new proofs", async () => {

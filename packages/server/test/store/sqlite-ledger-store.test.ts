@@ -5,6 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openLedgerStore } from "../../src/store/open-ledger-store.ts";
+import { proofInput, proofSeries } from "./fixtures/proofs.ts";
 import { ledgerStoreSuite } from "./ledger-store.suite.ts";
 
 function freshFile(): { path: string; remove(): void } {
@@ -44,7 +45,67 @@ describe("the SQLite ledger file", () => {
       expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(db.prepare("SELECT version, name FROM schema_migrations").all()).toEqual([
         { version: 1, name: "ledger" },
+        { version: 2, name: "subject full-text index" },
       ]);
+      db.close();
+    } finally {
+      file.remove();
+    }
+  });
+
+  it("moves a ledger of the first schema to the subject index with every subject still found", async () => {
+    const file = freshFile();
+    try {
+      const subjectId = "44444444-4444-4444-8444-444444444444";
+      const inputs = [proofInput({ subjectId }), proofInput(), proofInput({ subjectId })];
+      const store = await openLedgerStore(`sqlite:${file.path}`);
+      await store.append(inputs);
+      await store.close();
+      // Back to the first schema, as a ledger written by the release before migration 2.
+      const db = new Database(file.path);
+      db.exec(`DROP TABLE proof_subjects; CREATE INDEX proofs_subject ON proofs (subject_id, seq);
+        DELETE FROM schema_migrations WHERE version = 2;`);
+      db.close();
+
+      const migrated = await openLedgerStore(`sqlite:${file.path}`);
+      expect((await migrated.subjectHistory(subjectId)).map((proof) => proof.record.id)).toEqual([
+        inputs[0]?.record.id,
+        inputs[2]?.record.id,
+      ]);
+      const other = inputs[1]?.record.subjectId as string;
+      expect((await migrated.subjectHistory(other)).map((proof) => proof.record.id)).toEqual([
+        inputs[1]?.record.id,
+      ]);
+      expect(await migrated.verify()).toEqual({ checked: 3 });
+      await migrated.close();
+      const check = new Database(file.path, { readonly: true });
+      const indexes = check.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'proofs'",
+      );
+      expect(indexes.pluck().all()).not.toContain("proofs_subject");
+      check.close();
+    } finally {
+      file.remove();
+    }
+  });
+
+  it("forgets a purged proof's subject in its index", async () => {
+    const file = freshFile();
+    try {
+      const subjectId = "55555555-5555-4555-8555-555555555555";
+      const store = await openLedgerStore(`sqlite:${file.path}`);
+      await store.append([
+        ...proofSeries(2, "2020-01-01T00:00:00Z", { subjectId }),
+        ...proofSeries(1, "2026-11-01T00:00:00Z", { subjectId }),
+      ]);
+      await store.purge("2021-01-01");
+      await store.close();
+      const db = new Database(file.path, { readonly: true });
+      const indexed = db
+        .prepare("SELECT rowid FROM proof_subjects WHERE proof_subjects MATCH ?")
+        .pluck()
+        .all(`"${subjectId}"`);
+      expect(indexed).toEqual([3]);
       db.close();
     } finally {
       file.remove();

@@ -57,6 +57,24 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       );
     `,
   },
+  {
+    version: 2,
+    name: "subject full-text index",
+    // The subject index leaves the B-tree: subject ids are random, so each proof's entry landed on
+    // a random page of it and every group commit wrote about one index page per proof to the WAL
+    // (in a ledger of 300,000 proofs, a commit of 24 took 1.6 ms with it and 0.8 ms with this).
+    // FTS5 keeps its index as sorted segments: each commit writes one small segment at the end and
+    // merges run a few pages at a time. Contentless (the ids stay in `proofs` only), rowids
+    // only (detail=none), one token per UUID (`-` is a token character). Lookups re-check
+    // `subject_id` exactly: the tokenizer folds case (proof-filter.ts `subjectClause`).
+    sql: `
+      CREATE VIRTUAL TABLE proof_subjects USING fts5(
+        subject_id, content = '', contentless_delete = 1, detail = none, tokenize = "ascii tokenchars '-'"
+      );
+      INSERT INTO proof_subjects (rowid, subject_id) SELECT seq, subject_id FROM proofs;
+      DROP INDEX proofs_subject;
+    `,
+  },
 ];
 
 export function migrateSqlite(db: Database.Database): void {

@@ -29,6 +29,7 @@ import {
   proofFilter,
   queryInstant,
   sqlParams,
+  subjectClause,
   whereSql,
 } from "../proof-filter.ts";
 import { policyRevision, REVISION_FIELDS, type RevisionRow } from "../revision-row.ts";
@@ -67,6 +68,7 @@ export function sqliteLedgerStore(path: string): LedgerStore {
   const insertProof = db.prepare(
     "INSERT INTO proofs (seq, record_id, subject_id, decided_at, received_at, method, revision, language, content, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
+  const indexSubject = db.prepare("INSERT INTO proof_subjects (rowid, subject_id) VALUES (?, ?)");
   const setHead = db.prepare("UPDATE chain_state SET head_seq = ?, head_hash = ? WHERE id = 1");
 
   const state = () => {
@@ -94,6 +96,7 @@ export function sqliteLedgerStore(path: string): LedgerStore {
         prevHash,
         hash,
       );
+      indexSubject.run(seq, columns.subjectId);
     }
     setHead.run(chained.head.seq, chained.head.hash);
     return chained.results;
@@ -168,10 +171,12 @@ export function sqliteLedgerStore(path: string): LedgerStore {
     },
 
     async subjectHistory(subjectId) {
+      const params = sqlParams("sqlite");
+      const where = subjectClause("sqlite", params, subjectId);
       return db
-        .prepare<[string], ProofRow>(`SELECT ${PROOF_FIELDS} FROM proofs WHERE subject_id = ? ORDER BY seq`)
-        .all(subjectId)
-        .map(storedProof);
+        .prepare(`SELECT ${PROOF_FIELDS} FROM proofs WHERE ${where} ORDER BY seq`)
+        .all(...params.values)
+        .map((row) => storedProof(row as ProofRow));
     },
 
     async proofs(query: ProofQuery, page = {}) {
@@ -258,6 +263,7 @@ export function sqliteLedgerStore(path: string): LedgerStore {
           0;
         if (!options.dryRun) {
           db.prepare("DELETE FROM proofs WHERE seq <= ?").run(last.seq);
+          db.prepare("DELETE FROM proof_subjects WHERE rowid <= ?").run(last.seq);
           db.prepare("UPDATE chain_state SET anchor_seq = ?, anchor_hash = ? WHERE id = 1").run(
             last.seq,
             last.hash,
