@@ -102,5 +102,6 @@ ${markdownTable(["store", "proof ids", "p50 ms", "p90 ms", "p99 ms", "mean ms", 
 A random id puts each insert on a random leaf of the unique index, so every commit dirties
 (and, in SQLite, writes to the WAL) about one index page per proof; time-ordered ids fill the
 index's last page. The SDK therefore sends UUIDv7 proof ids and keeps the subject id, which lets a
-visitor read their own history, fully random.`,
+visitor read their own history, fully random; on SQLite that id's index is an FTS5 table, whose
+sorted segments take a commit's entries together (docs/scaling.md, "The subject index on SQLite").`,
 );

@@ -5,6 +5,7 @@
  * request, as the SDK sends it (text/plain). Goal: ≥ 50% of the ceiling, p99 < 25 ms. The servers
  * take turns over several rounds (BENCH_ROUNDS, default 3) and each reports its median round:
  * on this shared VM one 10-second run of the same server can differ from the next by a third.
+ * Each row also gives every round's rate over that round's ceiling, which drifts less.
  * Run: `npm run bench:ledger -w @macaron/bench` (writes its section of bench/RESULTS.md).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -97,13 +98,22 @@ try {
 const results = TARGETS.map((target) => median(runs.get(target) ?? []));
 
 const ceiling = results[0]?.requests ?? 1;
-const rows = results.map((result) => [
+const ceilingRuns = runs.get(TARGETS[0] as Target) ?? [];
+/** Each round's rate over the same round's ceiling: the machine's drift between rounds cancels out. */
+function roundRatios(target: Target): string {
+  const ratios = (runs.get(target) ?? [])
+    .map((run, round) => Math.round((run.requests / (ceilingRuns[round]?.requests ?? 1)) * 100))
+    .sort((a, b) => a - b);
+  return ratios.map((ratio) => `${ratio}%`).join(", ");
+}
+const rows = results.map((result, index) => [
   result.name,
   result.requests,
   result.range,
   result.p50,
   result.p99,
   `${Math.round((result.requests / ceiling) * 100)}%`,
+  index === 0 ? "–" : roundRatios(TARGETS[index] as Target),
   result.perCommit === undefined ? "–" : result.perCommit.toFixed(1),
   result.errors,
 ]);
@@ -115,6 +125,7 @@ const table = markdownTable(
     "p50 ms",
     "p99 ms",
     "of ceiling",
+    "each round, of its ceiling",
     "proofs per commit",
     "errors",
   ],
