@@ -45,7 +45,8 @@ export function parseConsentBody(body: Buffer): ConsentRecord {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw httpError("INVALID_RECORD", "expected one consent record (a JSON object)", { path: "" });
   }
-  const unpaired = malformedString(value);
+  // Decoded UTF-8 holds no surrogate: only a JSON `\u` escape can make an unpaired one.
+  const unpaired = text.includes("\\u") ? malformedString(value) : undefined;
   if (unpaired !== undefined) {
     throw httpError("INVALID_ENCODING", "a text contains an unpaired surrogate (not valid Unicode)", {
       path: unpaired,

@@ -141,6 +141,12 @@ describe("POST /v1/consents refuses bad input and stores nothing", () => {
     await expectRefused(await postRecord(ledger.url, new Uint8Array(bytes)), 400, "INVALID_ENCODING");
     const surrogate = text.replace("PLACEHOLDER", "\\ud800");
     await expectRefused(await postRecord(ledger.url, surrogate), 400, "INVALID_ENCODING", "sdkVersion");
+    const inKey = text.replace('"sdkVersion"', '"sdk\\udc00Version"');
+    await expectRefused(await postRecord(ledger.url, inKey), 400, "INVALID_ENCODING", "");
+    // An escaped pair is one code point (🍪): well-formed, so the schema decides.
+    const pair = text.replace("PLACEHOLDER", "\\ud83c\\udf6a");
+    const answer = await postRecord(ledger.url, pair);
+    expect((await answer.json()).error?.code).not.toBe("INVALID_ENCODING");
   });
 
   it("refuses a revision that was never published", async () => {
