@@ -56,14 +56,18 @@ function categoryClause(dialect: SqlDialect, params: SqlParams, category: string
 /** What SQLite's subject index (migration 2, FTS5 with `-` as a token character) holds as one token. */
 const ONE_SUBJECT_TOKEN = /^[0-9A-Za-z-]+$/;
 
+/** Whether SQLite's subject index can find `subjectId` (every valid subject id, a UUID, is one token). */
+export function isIndexedSubject(subjectId: string): boolean {
+  return ONE_SUBJECT_TOKEN.test(subjectId);
+}
+
 /**
  * The proofs of one subject. On SQLite through its full-text subject index, then compared exactly
  * (the index folds case); an id that is not one token (never a valid subject id) is compared
  * without the index.
  */
 export function subjectClause(dialect: SqlDialect, params: SqlParams, subjectId: string): string {
-  if (dialect === "postgres" || !ONE_SUBJECT_TOKEN.test(subjectId))
-    return `subject_id = ${params.add(subjectId)}`;
+  if (dialect === "postgres" || !isIndexedSubject(subjectId)) return `subject_id = ${params.add(subjectId)}`;
   // `?` placeholders bind in text order: the phrase's before the exact id's.
   const phrase = params.add(`"${subjectId}"`);
   return `(seq IN (SELECT rowid FROM proof_subjects WHERE proof_subjects MATCH ${phrase}) AND subject_id = ${params.add(subjectId)})`;

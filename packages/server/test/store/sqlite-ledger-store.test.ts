@@ -112,6 +112,31 @@ describe("the SQLite ledger file", () => {
     }
   });
 
+  it("names in verify a proof dropped from the subject index, which would hide it from its visitor", async () => {
+    const file = freshFile();
+    try {
+      const inputs = proofSeries(3);
+      const store = await openLedgerStore(`sqlite:${file.path}`);
+      await store.append(inputs);
+      expect(await store.verify()).toEqual({ checked: 3 });
+      const db = new Database(file.path);
+      db.prepare("DELETE FROM proof_subjects WHERE rowid = 2").run();
+      db.close();
+      expect(await store.subjectHistory(inputs[1]?.record.subjectId as string)).toEqual([]);
+      expect(await store.verify()).toEqual({
+        checked: 3,
+        firstBreak: {
+          seq: 2,
+          recordId: inputs[1]?.record.id,
+          reason: expect.stringMatching(/subject index/),
+        },
+      });
+      await store.close();
+    } finally {
+      file.remove();
+    }
+  });
+
   it("refuses a database migrated by a newer version", async () => {
     const file = freshFile();
     try {

@@ -35,6 +35,7 @@ import {
 import { policyRevision, REVISION_FIELDS, type RevisionRow } from "../revision-row.ts";
 import { type ProofRow, storedProof } from "../stored-proof.ts";
 import { migrateSqlite } from "./migrations.ts";
+import { subjectIndexBreak } from "./subject-index-check.ts";
 
 /** Rows read per step when streaming or verifying: memory stays flat, the event loop breathes. */
 const BATCH = 1000;
@@ -231,7 +232,10 @@ export function sqliteLedgerStore(path: string): LedgerStore {
         [head.seq],
         (row) => row.seq,
       );
-      return verifyChain(anchor, head, rows);
+      const chain = await verifyChain(anchor, head, rows);
+      if (chain.firstBreak !== undefined) return chain;
+      const firstBreak = subjectIndexBreak(db, anchor.seq, head.seq);
+      return firstBreak === undefined ? chain : { ...chain, firstBreak };
     },
 
     async chainAround(seq) {
