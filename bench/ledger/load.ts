@@ -67,6 +67,45 @@ export function loadRecords(url: string, seconds: number) {
   });
 }
 
+/** One server's run under the load: its rate, latency, failures and commits. */
+export interface LoadRun {
+  readonly requests: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  /** Proofs per group commit, for a durable server. */
+  readonly perCommit?: number;
+}
+
+/** Starts a server, warms it up, measures `seconds` of load, stops it. */
+export async function measureServer(
+  mode: "ceiling" | "durable",
+  db: string,
+  thread: "worker" | "main",
+  seconds: number,
+): Promise<LoadRun> {
+  const server = await startServer(mode, db, thread);
+  await loadRecords(server.url, WARM_UP_SECONDS);
+  const result = await loadRecords(server.url, seconds);
+  const report = await server.stop();
+  return {
+    requests: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+    ...(report.commits ? { perCommit: (report.committed ?? 0) / report.commits } : {}),
+  };
+}
+
+/** The run with the median request rate (with an even count, the lower middle), and the rounds' range. */
+export function medianRun<Run extends { readonly requests: number }>(
+  runs: readonly Run[],
+): Run & { range: string } {
+  const sorted = [...runs].sort((a, b) => a.requests - b.requests);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)] as Run;
+  return { ...middle, range: `${sorted[0]?.requests}–${sorted[sorted.length - 1]?.requests}` };
+}
+
 /** Runs with the URL of a PostgreSQL schema of its own, dropped after. */
 export async function withSchema<T>(run: (url: string) => Promise<T>): Promise<T> {
   const schema = `bench_ledger_${process.pid}`;

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { machineLine, markdownTable, writeResultsSection } from "../results.ts";
-import { CONNECTIONS, loadRecords, startServer, WARM_UP_SECONDS, withSchema } from "./load.ts";
+import { CONNECTIONS, type LoadRun, measureServer, medianRun, WARM_UP_SECONDS, withSchema } from "./load.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -25,29 +25,12 @@ interface Target {
   readonly thread?: "worker" | "main";
 }
 
-interface Measured {
+interface Measured extends LoadRun {
   readonly name: string;
-  readonly requests: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly errors: number;
-  readonly perCommit?: number;
 }
 
 async function measure(target: Target, db = ""): Promise<Measured> {
-  const server = await startServer(target.mode, db, target.thread ?? "worker");
-  await loadRecords(server.url, WARM_UP_SECONDS);
-  const result = await loadRecords(server.url, SECONDS);
-  const report = await server.stop();
-  const errors = result.non2xx + result.errors + result.timeouts;
-  return {
-    name: target.name,
-    requests: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors,
-    ...(report.commits ? { perCommit: (report.committed ?? 0) / report.commits } : {}),
-  };
+  return { name: target.name, ...(await measureServer(target.mode, db, target.thread ?? "worker", SECONDS)) };
 }
 
 const TARGETS: readonly Target[] = [
@@ -65,13 +48,6 @@ const TARGETS: readonly Target[] = [
     thread: "main",
   },
 ];
-
-/** The run with the median request rate (rounds are odd by default; with an even count, the lower middle). */
-function median(runs: readonly Measured[]): Measured & { range: string } {
-  const sorted = [...runs].sort((a, b) => a.requests - b.requests);
-  const middle = sorted[Math.floor((sorted.length - 1) / 2)] as Measured;
-  return { ...middle, range: `${sorted[0]?.requests}–${sorted[sorted.length - 1]?.requests}` };
-}
 
 const loadBefore = loadavg()[0] ?? 0;
 const directory = mkdtempSync(join(tmpdir(), "macaron-bench-ledger-"));
@@ -95,7 +71,7 @@ try {
 } finally {
   rmSync(directory, { recursive: true, force: true });
 }
-const results = TARGETS.map((target) => median(runs.get(target) ?? []));
+const results = TARGETS.map((target) => medianRun(runs.get(target) ?? []));
 
 const ceiling = results[0]?.requests ?? 1;
 const ceilingRuns = runs.get(TARGETS[0] as Target) ?? [];

@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { machineLine, markdownTable, writeResultsSection } from "../results.ts";
-import { CONNECTIONS, loadRecords, startServer, WARM_UP_SECONDS } from "./load.ts";
+import { CONNECTIONS, type LoadRun, measureServer, medianRun, WARM_UP_SECONDS } from "./load.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -31,25 +31,10 @@ execFileSync("cc", [
   "-ldl",
 ]);
 
-interface Run {
-  readonly requests: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly perCommit: number;
-}
-
-async function measure(thread: (typeof THREADS)[number], db: string): Promise<Run> {
-  const server = await startServer("durable", db, thread);
-  await loadRecords(server.url, WARM_UP_SECONDS);
-  const result = await loadRecords(server.url, SECONDS);
-  const report = await server.stop();
-  if (result.non2xx + result.errors + result.timeouts > 0) throw new Error(`${thread}: requests failed`);
-  return {
-    requests: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    perCommit: (report.committed ?? 0) / (report.commits || 1),
-  };
+async function measure(thread: (typeof THREADS)[number], db: string): Promise<LoadRun> {
+  const run = await measureServer("durable", db, thread, SECONDS);
+  if (run.errors > 0) throw new Error(`${thread}: ${run.errors} requests failed`);
+  return run;
 }
 
 const loadBefore = loadavg()[0] ?? 0;
@@ -62,7 +47,8 @@ try {
   let file = 0;
   for (const extra of EXTRA_FSYNC_MICROS) {
     process.env.MACARON_BENCH_FSYNC_US = String(extra);
-    const runs = new Map<string, Run[]>(THREADS.map((thread) => [thread, []]));
+    const fsync = extra === 0 ? "this disk" : `+ ${extra / 1000} ms`;
+    const runs = new Map<string, LoadRun[]>(THREADS.map((thread) => [thread, []]));
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate who goes first, so neither always meets the machine fresher.
       for (const thread of round % 2 === 0 ? THREADS : [...THREADS].reverse()) {
@@ -71,31 +57,16 @@ try {
         runs.get(thread)?.push(run);
       }
     }
-    const median = (thread: string) => {
-      const sorted = [...(runs.get(thread) ?? [])].sort((a, b) => a.requests - b.requests);
-      return {
-        run: sorted[Math.floor((sorted.length - 1) / 2)] as Run,
-        range: sorted.map((run) => run.requests),
-      };
-    };
-    const worker = median("worker");
-    const main = median("main");
-    for (const [thread, { run, range }] of [
+    const worker = medianRun(runs.get("worker") ?? []);
+    const main = medianRun(runs.get("main") ?? []);
+    for (const [thread, run] of [
       ["worker thread (`macaron serve`)", worker],
       ["main thread", main],
     ] as const) {
-      rows.push([
-        extra === 0 ? "this disk" : `+ ${extra / 1000} ms`,
-        thread,
-        run.requests,
-        `${Math.min(...range)}–${Math.max(...range)}`,
-        run.p50,
-        run.p99,
-        run.perCommit.toFixed(1),
-      ]);
+      rows.push([fsync, thread, run.requests, run.range, run.p50, run.p99, run.perCommit?.toFixed(1) ?? "–"]);
     }
-    const ratio = worker.run.requests / main.run.requests;
-    workerOverMain.push({ fsync: extra === 0 ? "this disk" : `+ ${extra / 1000} ms`, ratio });
+    const ratio = worker.requests / main.requests;
+    workerOverMain.push({ fsync, ratio });
     rows.push(["", "worker / main", `${Math.round(ratio * 100)}%`, "", "", "", ""]);
   }
 } finally {
