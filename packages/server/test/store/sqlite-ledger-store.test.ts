@@ -16,17 +16,32 @@ function freshFile(): { path: string; remove(): void } {
   };
 }
 
+/** Runs `test` with the path of a new ledger file, and removes its folder after. */
+async function withLedgerFile(test: (path: string) => Promise<void>): Promise<void> {
+  const file = freshFile();
+  try {
+    await test(file.path);
+  } finally {
+    file.remove();
+  }
+}
+
+/** `use` on a connection of its own to the file, as another tool (or an attacker) would open it. */
+function onDatabase<T>(path: string, use: (db: Database.Database) => T, options?: Database.Options): T {
+  const db = new Database(path, options);
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
 ledgerStoreSuite("SQLite", async () => {
   const file = freshFile();
   return {
     open: () => openLedgerStore(`sqlite:${file.path}`),
     async sql(statement) {
-      const db = new Database(file.path);
-      try {
-        db.exec(statement);
-      } finally {
-        db.close();
-      }
+      onDatabase(file.path, (db) => db.exec(statement));
     },
     async dispose() {
       file.remove();
@@ -35,39 +50,38 @@ ledgerStoreSuite("SQLite", async () => {
 });
 
 describe("the SQLite ledger file", () => {
-  it("is in WAL mode with full sync, and records its migrations once", async () => {
-    const file = freshFile();
-    try {
-      await (await openLedgerStore(`sqlite:${file.path}`)).close();
-      const store = await openLedgerStore(`sqlite:${file.path}`);
+  it("is in WAL mode with full sync, and records its migrations once", () =>
+    withLedgerFile(async (path) => {
+      await (await openLedgerStore(`sqlite:${path}`)).close();
+      const store = await openLedgerStore(`sqlite:${path}`);
       await store.close();
-      const db = new Database(file.path, { readonly: true });
-      expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-      expect(db.prepare("SELECT version, name FROM schema_migrations").all()).toEqual([
-        { version: 1, name: "ledger" },
-        { version: 2, name: "subject full-text index" },
-      ]);
-      db.close();
-    } finally {
-      file.remove();
-    }
-  });
+      onDatabase(
+        path,
+        (db) => {
+          expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+          expect(db.prepare("SELECT version, name FROM schema_migrations").all()).toEqual([
+            { version: 1, name: "ledger" },
+            { version: 2, name: "subject full-text index" },
+          ]);
+        },
+        { readonly: true },
+      );
+    }));
 
-  it("moves a ledger of the first schema to the subject index with every subject still found", async () => {
-    const file = freshFile();
-    try {
+  it("moves a ledger of the first schema to the subject index with every subject still found", () =>
+    withLedgerFile(async (path) => {
       const subjectId = "44444444-4444-4444-8444-444444444444";
       const inputs = [proofInput({ subjectId }), proofInput(), proofInput({ subjectId })];
-      const store = await openLedgerStore(`sqlite:${file.path}`);
+      const store = await openLedgerStore(`sqlite:${path}`);
       await store.append(inputs);
       await store.close();
       // Back to the first schema, as a ledger written by the release before migration 2.
-      const db = new Database(file.path);
-      db.exec(`DROP TABLE proof_subjects; CREATE INDEX proofs_subject ON proofs (subject_id, seq);
-        DELETE FROM schema_migrations WHERE version = 2;`);
-      db.close();
+      onDatabase(path, (db) =>
+        db.exec(`DROP TABLE proof_subjects; CREATE INDEX proofs_subject ON proofs (subject_id, seq);
+          DELETE FROM schema_migrations WHERE version = 2;`),
+      );
 
-      const migrated = await openLedgerStore(`sqlite:${file.path}`);
+      const migrated = await openLedgerStore(`sqlite:${path}`);
       expect((await migrated.subjectHistory(subjectId)).map((proof) => proof.record.id)).toEqual([
         inputs[0]?.record.id,
         inputs[2]?.record.id,
@@ -78,50 +92,47 @@ describe("the SQLite ledger file", () => {
       ]);
       expect(await migrated.verify()).toEqual({ checked: 3 });
       await migrated.close();
-      const check = new Database(file.path, { readonly: true });
-      const indexes = check.prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'proofs'",
+      const indexes = onDatabase(
+        path,
+        (db) =>
+          db
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'proofs'")
+            .pluck()
+            .all(),
+        { readonly: true },
       );
-      expect(indexes.pluck().all()).not.toContain("proofs_subject");
-      check.close();
-    } finally {
-      file.remove();
-    }
-  });
+      expect(indexes).not.toContain("proofs_subject");
+    }));
 
-  it("forgets a purged proof's subject in its index", async () => {
-    const file = freshFile();
-    try {
+  it("forgets a purged proof's subject in its index", () =>
+    withLedgerFile(async (path) => {
       const subjectId = "55555555-5555-4555-8555-555555555555";
-      const store = await openLedgerStore(`sqlite:${file.path}`);
+      const store = await openLedgerStore(`sqlite:${path}`);
       await store.append([
         ...proofSeries(2, "2020-01-01T00:00:00Z", { subjectId }),
         ...proofSeries(1, "2026-11-01T00:00:00Z", { subjectId }),
       ]);
       await store.purge("2021-01-01");
       await store.close();
-      const db = new Database(file.path, { readonly: true });
-      const indexed = db
-        .prepare("SELECT rowid FROM proof_subjects WHERE proof_subjects MATCH ?")
-        .pluck()
-        .all(`"${subjectId}"`);
+      const indexed = onDatabase(
+        path,
+        (db) =>
+          db
+            .prepare("SELECT rowid FROM proof_subjects WHERE proof_subjects MATCH ?")
+            .pluck()
+            .all(`"${subjectId}"`),
+        { readonly: true },
+      );
       expect(indexed).toEqual([3]);
-      db.close();
-    } finally {
-      file.remove();
-    }
-  });
+    }));
 
-  it("names in verify a proof dropped from the subject index, which would hide it from its visitor", async () => {
-    const file = freshFile();
-    try {
+  it("names in verify a proof dropped from the subject index, which would hide it from its visitor", () =>
+    withLedgerFile(async (path) => {
       const inputs = proofSeries(3);
-      const store = await openLedgerStore(`sqlite:${file.path}`);
+      const store = await openLedgerStore(`sqlite:${path}`);
       await store.append(inputs);
       expect(await store.verify()).toEqual({ checked: 3 });
-      const db = new Database(file.path);
-      db.prepare("DELETE FROM proof_subjects WHERE rowid = 2").run();
-      db.close();
+      onDatabase(path, (db) => db.prepare("DELETE FROM proof_subjects WHERE rowid = 2").run());
       expect(await store.subjectHistory(inputs[1]?.record.subjectId as string)).toEqual([]);
       expect(await store.verify()).toEqual({
         checked: 3,
@@ -132,35 +143,24 @@ describe("the SQLite ledger file", () => {
         },
       });
       await store.close();
-    } finally {
-      file.remove();
-    }
-  });
+    }));
 
-  it("refuses a database migrated by a newer version", async () => {
-    const file = freshFile();
-    try {
-      await (await openLedgerStore(`sqlite:${file.path}`)).close();
-      const db = new Database(file.path);
-      db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')").run();
-      db.close();
-      await expect(openLedgerStore(`sqlite:${file.path}`)).rejects.toMatchObject({
+  it("refuses a database migrated by a newer version", () =>
+    withLedgerFile(async (path) => {
+      await (await openLedgerStore(`sqlite:${path}`)).close();
+      onDatabase(path, (db) =>
+        db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')").run(),
+      );
+      await expect(openLedgerStore(`sqlite:${path}`)).rejects.toMatchObject({
         code: "LEDGER_SCHEMA_NEWER",
       });
-    } finally {
-      file.remove();
-    }
-  });
+    }));
 
-  it("creates the folder of a new ledger file", async () => {
-    const file = freshFile();
-    try {
-      const store = await openLedgerStore(`sqlite:${join(file.path, "..", "data", "nested", "ledger.db")}`);
+  it("creates the folder of a new ledger file", () =>
+    withLedgerFile(async (path) => {
+      const store = await openLedgerStore(`sqlite:${join(path, "..", "data", "nested", "ledger.db")}`);
       await store.close();
-    } finally {
-      file.remove();
-    }
-  });
+    }));
 
   it("says which file it cannot open, and why", async () => {
     await expect(openLedgerStore("sqlite:/dev/null/ledger.db")).rejects.toMatchObject({
