@@ -62,6 +62,39 @@ describe.runIf(reachable)("PostgreSQL", () => {
       }
     });
 
+    it("finds stored record ids through the index from the first append on an empty ledger, never by reading the table", async () => {
+      // An append's statement keeps the plan it got when the table was empty: a table scan there
+      // would cost every later append the whole ledger.
+      const schema = await testSchema("lookups");
+      const store = await openPostgresLedgerStore(schema.url);
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      try {
+        const appends = 21;
+        for (let index = 1; index < appends; index++) await store.append(proofSeries(5));
+        await store.append([proofInput(), ...proofSeries(3)]);
+        await store.close();
+        // A backend's table statistics reach the shared counters when it exits, which follows the close.
+        const reads = async () => {
+          const { rows } = await client.query<{ seq_tup_read: string; idx_scan: string }>(
+            "SELECT seq_tup_read, idx_scan FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = 'proofs'",
+            [new URL(schema.url).searchParams.get("schema")],
+          );
+          return { tableRowsRead: Number(rows[0]?.seq_tup_read), indexScans: Number(rows[0]?.idx_scan) };
+        };
+        const deadline = Date.now() + 10_000;
+        while ((await reads()).indexScans < appends && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        const { tableRowsRead, indexScans } = await reads();
+        expect(indexScans).toBeGreaterThanOrEqual(appends);
+        expect(tableRowsRead).toBe(0);
+      } finally {
+        await store.close().catch(() => {});
+        await client.end();
+        await schema.drop();
+      }
+    });
+
     it("creates its tables in the schema named by the URL, and nowhere else", async () => {
       const schema = await testSchema("placement");
       const store = await openLedgerStore(schema.url);
